@@ -1,0 +1,14 @@
+import { Command } from 'commander';
+import { fail } from './context.js';
+import * as server from './commands/server.js';
+import * as users from './commands/users.js';
+
+/** `npx xieshang …` — thin: parse arguments, call module commands, print. */
+const program = new Command()
+  .name('xieshang')
+  .description('协商 Xieshang — 数字政协平台 / an open platform for CPPCC committees')
+  .showHelpAfterError();
+
+for (const m of [server, users]) m.register(program);
+
+program.parseAsync(process.argv).catch(fail);

@@ -1,0 +1,42 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './config/index.js';
+import type { Database } from './platform/db/database.js';
+import { buildServer } from './platform/http/server.js';
+import { JobScheduler } from './platform/jobs.js';
+import type { ModuleManifest } from './platform/modules.js';
+import { orgModule } from './modules/org/index.js';
+
+/** The composition root: config → modules → HTTP server. Every module is listed here once. */
+export function modulesFor(config: Config): ModuleManifest[] {
+  return [
+    orgModule({
+      maxFailures: config.LOGIN_MAX_FAILURES,
+      lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+      sessionTtlHours: config.SESSION_TTL_HOURS,
+      cookieSecure: config.COOKIE_SECURE,
+      loginRateLimit: config.LOGIN_RATE_LIMIT,
+    }),
+  ];
+}
+
+export async function createApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
+  const modules = modulesFor(config);
+  for (const m of modules) m.init?.(database.db);
+  const app = await buildServer({ config, db: database.db, modules, logger: opts.logger });
+  return { app, modules };
+}
+
+/** Starts the HTTP server and the job scheduler; returns a function that stops both. */
+export async function startServer(config: Config, database: Database): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
+  const { app, modules } = await createApp(config, database);
+  const scheduler = new JobScheduler(database.db, app.log);
+  if (config.JOBS_ENABLED) scheduler.start(modules.flatMap((m) => m.jobs ?? []));
+  await app.listen({ port: config.PORT, host: config.HOST });
+  return {
+    app,
+    async stop() {
+      await scheduler.stop();
+      await app.close();
+    },
+  };
+}

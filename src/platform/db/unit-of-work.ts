@@ -1,0 +1,133 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from './database.js';
+import { eventBus, type DomainEvent } from '../events.js';
+
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+export type Executor = Db | Tx;
+
+/** Who is acting: a user in a committee, or the system (jobs, seeds run by the CLI). */
+export interface Actor {
+  userId: string | null;
+  label: string;
+  requestId?: string;
+}
+
+export interface AuditEntry {
+  committeeId: string;
+  action: string;
+  entity: string;
+  entityId?: string | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** JSON with keys sorted, so that jsonb's reordering never changes a hash. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return '[' + value.map(canonicalJson).join(',') + ']';
+  if (typeof value === 'object') {
+    const obj = value as Record<string, unknown>;
+    return (
+      '{' +
+      Object.keys(obj)
+        .filter((k) => obj[k] !== undefined)
+        .sort()
+        .map((k) => JSON.stringify(k) + ':' + canonicalJson(obj[k]))
+        .join(',') +
+      '}'
+    );
+  }
+  return JSON.stringify(value);
+}
+
+export interface AuditRowForHash {
+  committeeId: string;
+  seq: number;
+  at: string;
+  actorUserId: string | null;
+  actorLabel: string | null;
+  action: string;
+  entity: string;
+  entityId: string | null;
+  before: unknown;
+  after: unknown;
+  prevHash: string;
+}
+
+export function auditHash(r: AuditRowForHash): string {
+  return crypto
+    .createHash('sha256')
+    .update(
+      canonicalJson({
+        committeeId: r.committeeId, seq: r.seq, at: r.at, actorUserId: r.actorUserId,
+        actorLabel: r.actorLabel, action: r.action, entity: r.entity, entityId: r.entityId,
+        before: r.before ?? null, after: r.after ?? null, prevHash: r.prevHash,
+      }),
+    )
+    .digest('hex');
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** Plain JSON (dates as strings), as jsonb will give it back. */
+const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
+
+/**
+ * One change: its rows, its audit rows and its event rows commit together or not at all.
+ * Events reach in-process subscribers only after the commit.
+ */
+export class UnitOfWork {
+  readonly events: DomainEvent[] = [];
+  constructor(
+    readonly tx: Tx,
+    readonly actor: Actor,
+  ) {}
+
+  /** Appends to the committee's hash chain (serialised per committee by an advisory lock). */
+  async audit(e: AuditEntry): Promise<void> {
+    await this.tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${'audit:' + e.committeeId}, 0))`);
+    const last = await this.tx.execute<{ seq: number; hash: string }>(
+      sql`select seq, hash from audit_log where committee_id = ${e.committeeId} order by seq desc limit 1`,
+    );
+    const prev = last.rows[0];
+    const row: AuditRowForHash = {
+      committeeId: e.committeeId,
+      seq: prev ? Number(prev.seq) + 1 : 1,
+      at: new Date().toISOString(),
+      actorUserId: this.actor.userId,
+      actorLabel: this.actor.label,
+      action: e.action,
+      entity: e.entity,
+      entityId: e.entityId ?? null,
+      before: plain(e.before),
+      after: plain(e.after),
+      prevHash: prev?.hash ?? GENESIS_HASH,
+    };
+    const hash = auditHash(row);
+    await this.tx.execute(sql`
+      insert into audit_log (committee_id, seq, at, actor_user_id, actor_label, action, entity, entity_id, before, after, request_id, prev_hash, hash)
+      values (${row.committeeId}, ${row.seq}, ${row.at}, ${row.actorUserId}, ${row.actorLabel}, ${row.action}, ${row.entity},
+              ${row.entityId}, ${row.before === null ? null : JSON.stringify(row.before)}::jsonb,
+              ${row.after === null ? null : JSON.stringify(row.after)}::jsonb, ${this.actor.requestId ?? null}, ${row.prevHash}, ${hash})`);
+  }
+
+  /** Records a domain event in this transaction; subscribers hear it after commit. */
+  async emit(event: DomainEvent): Promise<void> {
+    await this.tx.execute(sql`
+      insert into domain_events (committee_id, type, entity_id, payload, actor_user_id)
+      values (${event.committeeId}, ${event.type}, ${event.entityId ?? null}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${this.actor.userId})`);
+    this.events.push(event);
+  }
+}
+
+/** Runs `work` in one transaction with a unit of work; publishes its events after commit. */
+export async function transact<T>(db: Db, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
+  let uow!: UnitOfWork;
+  const result = await db.transaction(async (tx) => {
+    uow = new UnitOfWork(tx, actor);
+    return work(uow);
+  });
+  eventBus.publishAll(uow.events);
+  return result;
+}

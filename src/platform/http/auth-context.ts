@@ -1,0 +1,106 @@
+import crypto from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../db/database.js';
+import type { Grant, Membership, Principal } from '../access.js';
+
+export const SESSION_COOKIE = 'xs_session';
+export const COMMITTEE_COOKIE = 'xs_committee';
+export const LANG_COOKIE = 'xs_lang';
+
+export const sha256 = (s: string) => crypto.createHash('sha256').update(s).digest('hex');
+export const randomToken = (bytes = 32) => crypto.randomBytes(bytes).toString('base64url');
+
+type Row = {
+  user_id: string;
+  username: string;
+  display_name: string;
+  committee_id: string;
+  is_platform_admin: boolean;
+  must_change_password: boolean;
+  csrf_token: string | null;
+  memberships: Membership[] | null;
+};
+
+const membershipsSql = sql`
+  (select json_agg(m order by m.sort) from (
+     select c.id as "committeeId", c.code, c.name, min(c.code) as sort,
+            json_agg(json_build_object('role', r.role, 'office', r.office, 'unitId', r.unit_id, 'memberId', r.member_id)) as grants
+       from user_roles r join committees c on c.id = r.committee_id
+      where r.user_id = u.id group by c.id) m)`;
+
+/**
+ * Resolves a principal from a session token or an API token in one query. Cached for a couple
+ * of seconds per token: most requests of a page arrive together; logout and role changes clear it.
+ */
+export class PrincipalResolver {
+  private cache = new Map<string, { at: number; p: Principal | null }>();
+  constructor(private db: Db, private ttlMs = 2000) {}
+
+  invalidateAll() {
+    this.cache.clear();
+  }
+
+  private cached(key: string): Principal | null | undefined {
+    const hit = this.cache.get(key);
+    if (hit && Date.now() - hit.at < this.ttlMs) return hit.p;
+    return undefined;
+  }
+
+  private remember(key: string, p: Principal | null) {
+    if (this.cache.size > 10_000) this.cache.clear();
+    this.cache.set(key, { at: Date.now(), p });
+  }
+
+  async fromSession(token: string): Promise<Principal | null> {
+    const id = sha256(token);
+    const hit = this.cached('s:' + id);
+    if (hit !== undefined) return hit;
+    const res = await this.db.execute<Row>(sql`
+      select u.id as user_id, u.username, u.display_name, u.committee_id, u.is_platform_admin, u.must_change_password,
+             s.csrf_token, ${membershipsSql} as memberships
+        from auth_sessions s join users u on u.id = s.user_id
+       where s.id = ${id} and s.expires_at > now() and u.active`);
+    const p = res.rows[0] ? toPrincipal(res.rows[0], 'session', id) : null;
+    this.remember('s:' + id, p);
+    return p;
+  }
+
+  async fromApiToken(token: string): Promise<Principal | null> {
+    const hash = sha256(token);
+    const hit = this.cached('t:' + hash);
+    if (hit !== undefined) return hit;
+    const res = await this.db.execute<Row>(sql`
+      with t as (update api_tokens set last_used_at = now() where token_hash = ${hash} and revoked_at is null returning user_id)
+      select u.id as user_id, u.username, u.display_name, u.committee_id, u.is_platform_admin, u.must_change_password,
+             null as csrf_token, ${membershipsSql} as memberships
+        from t join users u on u.id = t.user_id where u.active`);
+    const p = res.rows[0] ? toPrincipal(res.rows[0], 'token') : null;
+    this.remember('t:' + hash, p);
+    return p;
+  }
+}
+
+function toPrincipal(r: Row, via: 'session' | 'token', sessionId?: string): Principal {
+  return {
+    userId: r.user_id,
+    username: r.username,
+    displayName: r.display_name,
+    homeCommitteeId: r.committee_id,
+    isPlatformAdmin: r.is_platform_admin,
+    mustChangePassword: r.must_change_password,
+    memberships: (r.memberships ?? []).map((m) => ({
+      committeeId: m.committeeId,
+      code: m.code,
+      name: m.name,
+      grants: (m.grants as Grant[]).map((g) => ({
+        role: g.role,
+        office: g.office ?? null,
+        unitId: g.unitId ?? null,
+        memberId: g.memberId ?? null,
+      })),
+    })),
+    via,
+    sessionId,
+    csrfToken: r.csrf_token ?? undefined,
+  };
+}

@@ -1,0 +1,282 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import multipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { sql } from 'drizzle-orm';
+import {
+  hasZodFastifySchemaValidationErrors,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { en as zodEn, zhCN as zodZh } from 'zod/locales';
+import type { Config } from '../../config/index.js';
+import { can, type Grant, type Principal } from '../access.js';
+import type { Db } from '../db/database.js';
+import { AppError, errorDef, type Lang } from '../errors.js';
+import type { ModuleManifest, RequestContext, RouteDef } from '../modules.js';
+import { COMMITTEE_COOKIE, LANG_COOKIE, PrincipalResolver, SESSION_COOKIE } from './auth-context.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+    lang: Lang;
+  }
+  interface FastifyContextConfig {
+    xsRoute?: RouteDef;
+  }
+}
+
+export interface AppDeps {
+  config: Pick<Config, 'LOG_LEVEL' | 'COOKIE_SECURE' | 'WEB_DIST_DIR' | 'NODE_ENV'>;
+  db: Db;
+  modules: ModuleManifest[];
+  /** Extra routes outside the module system (bench baseline). */
+  logger?: boolean;
+}
+
+const zodLocales = { zh: zodZh(), en: zodEn() };
+
+function langOf(req: FastifyRequest): Lang {
+  const c = req.cookies?.[LANG_COOKIE];
+  if (c === 'en' || c === 'zh') return c;
+  const al = req.headers['accept-language'] ?? '';
+  return /^en\b/i.test(al) ? 'en' : 'zh';
+}
+
+function errorBody(code: string, message: string, requestId: string, details?: unknown) {
+  return { error: { code, message, details: details ?? null, requestId } };
+}
+
+export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
+  const { db, config } = deps;
+  const app = Fastify({
+    logger: deps.logger === false ? false : { level: config.LOG_LEVEL },
+    genReqId: (req) => {
+      const given = req.headers['x-request-id'];
+      return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
+    },
+    bodyLimit: 2 * 1024 * 1024,
+    trustProxy: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorateRequest('principal', null);
+  app.decorateRequest('lang', 'zh');
+
+  const resolver = new PrincipalResolver(db);
+  app.decorate('principals', resolver);
+  // Every route as registered, with its declared access: the access probe walks this table.
+  const routeTable: RegisteredRoute[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) routeTable.push({ method: String(method), url: r.url, def: (r.config as { xsRoute?: RouteDef } | undefined)?.xsRoute });
+  });
+
+  await app.register(cookie);
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        // antd writes its styles at run time (CSS-in-JS).
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        scriptSrc: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+  });
+  await app.register(rateLimit, { global: false });
+  await app.register(multipart, { limits: { fileSize: 30 * 1024 * 1024, files: 1 } });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: '协商 Xieshang API', version: '0.1.0', description: 'CPPCC committee platform. Errors: { error: { code, message, details, requestId } }.' },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'Personal API token (xieshang user token USERNAME)' },
+          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+        },
+      },
+      security: [{ bearer: [] }, { cookie: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  // Who is calling: a session cookie or a bearer token. Never fails here; routes decide.
+  app.addHook('onRequest', async (req) => {
+    req.lang = langOf(req);
+    if (!req.url.startsWith('/api/')) return;
+    const auth = req.headers.authorization;
+    if (auth?.startsWith('Bearer ')) {
+      req.principal = await resolver.fromApiToken(auth.slice(7).trim());
+      if (!req.principal) throw new AppError('auth.required');
+      return;
+    }
+    const token = req.cookies[SESSION_COOKIE];
+    if (token) req.principal = await resolver.fromSession(token);
+  });
+
+  app.setErrorHandler((err: any, req, reply) => {
+    const lang = req.lang ?? 'zh';
+    if (err instanceof AppError) {
+      return reply.status(err.status).send(errorBody(err.code, err.messageIn(lang), req.id, err.details));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const locale = zodLocales[lang];
+      const where = err.validationContext ?? 'body';
+      const details = err.validation.map((v) => {
+        // The provider flattens each zod issue; rebuild it to word it in the caller's language.
+        const path = v.instancePath.split('/').filter(Boolean);
+        const issue = { ...(v.params as object), code: v.keyword, path, message: v.message } as unknown as z.core.$ZodRawIssue;
+        const m = locale.localeError(issue);
+        const message = typeof m === 'string' ? m : (m?.message ?? v.message ?? '');
+        return { field: [where, ...path].join('.'), message };
+      });
+      const e = new AppError('request.invalid');
+      return reply.status(400).send(errorBody(e.code, e.messageIn(lang) + '：' + details.map((d) => `${d.field} ${d.message}`).join('；'), req.id, details));
+    }
+    if (err.statusCode === 429) {
+      const e = new AppError('request.rate_limited');
+      return reply.status(429).send(errorBody(e.code, e.messageIn(lang), req.id));
+    }
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
+      const e = new AppError('request.too_large');
+      return reply.status(413).send(errorBody(e.code, e.messageIn(lang), req.id));
+    }
+    if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
+      // Fastify's own client errors (bad JSON, wrong content type, …).
+      const e = new AppError('request.invalid');
+      return reply.status(400).send(errorBody(e.code, `${e.messageIn(lang)}：${err.message}`, req.id));
+    }
+    req.log.error({ err }, 'unhandled error');
+    const e = new AppError('internal.error');
+    return reply.status(500).send(errorBody(e.code, e.messageIn(lang), req.id));
+  });
+
+  const committeeExists = new Map<string, boolean>();
+  async function resolveCommittee(req: FastifyRequest, p: Principal): Promise<{ committeeId: string; grants: Grant[] }> {
+    const header = req.headers['x-committee-id'];
+    const wanted = (typeof header === 'string' && header) || req.cookies[COMMITTEE_COOKIE] || null;
+    if (wanted) {
+      const m = p.memberships.find((x) => x.committeeId === wanted);
+      if (m) return { committeeId: m.committeeId, grants: m.grants };
+      if (p.isPlatformAdmin && z.uuid().safeParse(wanted).success) {
+        let ok = committeeExists.get(wanted);
+        if (ok === undefined) {
+          ok = (await db.execute(sql`select 1 from committees where id = ${wanted}`)).rows.length > 0;
+          committeeExists.set(wanted, ok);
+        }
+        if (ok) return { committeeId: wanted, grants: [] };
+      }
+      // A committee the caller does not belong to is, to them, a committee that does not exist.
+      if (typeof header === 'string' && header) throw new AppError('committee.not_found');
+    }
+    const first = p.memberships[0];
+    if (first) return { committeeId: first.committeeId, grants: first.grants };
+    if (p.isPlatformAdmin) return { committeeId: p.homeCommitteeId, grants: [] };
+    throw new AppError('committee.not_found');
+  }
+
+  function register(def: RouteDef) {
+    const schema: Record<string, unknown> = { summary: def.summary, tags: def.tags };
+    if (def.params) schema.params = def.params;
+    if (def.querystring) schema.querystring = def.querystring;
+    if (def.body) schema.body = def.body;
+    if (def.response) schema.response = def.response;
+    app.route({
+      method: def.method,
+      url: def.url,
+      schema,
+      config: {
+        xsRoute: def,
+        ...(def.rateLimit ? { rateLimit: { max: def.rateLimit, timeWindow: '1 minute' } } : {}),
+      },
+      // Access is decided before the input is validated: a caller without access learns nothing
+      // about the shape of the input.
+      preValidation: async (req) => {
+        const ctx = await contextFor(req, def);
+        (req as any).xsContext = ctx;
+      },
+      handler: async (req, reply) => def.handler(req, (req as any).xsContext as RequestContext, reply),
+    });
+  }
+
+  async function contextFor(req: FastifyRequest, def: RouteDef): Promise<RequestContext> {
+    const p = req.principal;
+    const base = {
+      db,
+      principal: p,
+      lang: req.lang,
+      requestId: req.id,
+      actor: { userId: p?.userId ?? null, label: p ? `${p.username}` : 'anonymous', requestId: req.id },
+    };
+    if ('public' in def.access) {
+      return { ...base, committeeId: '', grants: [], can: () => false };
+    }
+    if (!p) throw new AppError('auth.required');
+    if (p.via === 'session' && !['GET', 'HEAD', 'OPTIONS'].includes(req.method)) {
+      const sent = req.headers['x-csrf-token'];
+      if (typeof sent !== 'string' || !p.csrfToken || !crypto.timingSafeEqual(Buffer.from(sent.padEnd(64)), Buffer.from(p.csrfToken.padEnd(64)))) {
+        throw new AppError('auth.csrf');
+      }
+    }
+    if ('authenticated' in def.access) {
+      return { ...base, committeeId: p.homeCommitteeId, grants: [], can: () => false };
+    }
+    const { committeeId, grants } = await resolveCommittee(req, p);
+    const permission = def.access.permission;
+    if (!can(p, grants, permission)) throw new AppError('auth.forbidden', {}, { permission });
+    return { ...base, committeeId, grants, can: (perm: string) => can(p, grants, perm) };
+  }
+
+  for (const m of deps.modules) for (const r of m.routes) register(r);
+
+  app.get('/api/health', { schema: { summary: 'Health: 200 when the database answers', tags: ['platform'] } }, async (_req, reply) => {
+    try {
+      await db.execute(sql`select 1`);
+      return { status: 'ok' };
+    } catch {
+      const e = new AppError('db.unavailable');
+      return reply.status(503).send(errorBody(e.code, e.messageIn('zh'), _req.id));
+    }
+  });
+
+  const webDir = path.resolve(config.WEB_DIST_DIR);
+  const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
+  if (hasWeb) {
+    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+      const e = new AppError('request.not_found');
+      return reply.status(404).send(errorBody(e.code, e.messageIn(req.lang ?? 'zh'), req.id));
+    }
+    // The web app routes on the client: every other GET gets index.html.
+    return reply.type('text/html').sendFile('index.html');
+  });
+
+  return app;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  def?: RouteDef;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    principals: PrincipalResolver;
+    routeTable: RegisteredRoute[];
+  }
+}

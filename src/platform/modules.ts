@@ -1,0 +1,70 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { z } from 'zod';
+import type { Principal, Grant } from './access.js';
+import type { Database } from './db/database.js';
+import type { JobDef } from './jobs.js';
+import type { Lang } from './errors.js';
+
+/** What every handler receives besides the request. */
+export interface RequestContext {
+  db: Database['db'];
+  principal: Principal | null;
+  /** The committee addressed (committee-scoped routes only). */
+  committeeId: string;
+  grants: Grant[];
+  lang: Lang;
+  requestId: string;
+  can(permission: string): boolean;
+  actor: { userId: string | null; label: string; requestId: string };
+}
+
+export type Access =
+  | { public: true }
+  /** Any logged-in user; no committee scope (own profile, own tokens). */
+  | { authenticated: true }
+  /** A committee-scoped permission. */
+  | { permission: string };
+
+export interface RouteDef {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  summary: string;
+  tags?: string[];
+  access: Access;
+  /** The kind of record behind `:id`, so the access probe can aim at another committee's record. */
+  resource?: string;
+  params?: z.ZodType;
+  querystring?: z.ZodType;
+  body?: z.ZodType;
+  /** multipart upload (file field `file`). */
+  multipart?: boolean;
+  response?: Record<number, z.ZodType>;
+  /** A valid request, for the probe and the API docs. */
+  example?: { body?: unknown; query?: Record<string, string> };
+  /** Per-route rate limit (requests per minute per IP). */
+  rateLimit?: number;
+  // The handler's request types are checked by the zod schemas at runtime; handlers parse them with z.infer.
+  handler(req: FastifyRequest<any>, ctx: RequestContext, reply: FastifyReply): Promise<unknown>;
+}
+
+/** A module declares itself once: routes, jobs, probe fixtures, seed. */
+export interface ModuleManifest {
+  name: string;
+  routes: RouteDef[];
+  jobs?: JobDef[];
+  /**
+   * For each resource kind its routes name: create one record in the given committee and return
+   * its id. The access probe uses these to aim every route at another committee's record.
+   */
+  probeFixtures?: Record<string, (db: Database['db'], committeeId: string) => Promise<string>>;
+  /** Called once at start-up (subscribe to events, …). */
+  init?(db: Database['db']): void;
+}
+
+export function defineRoute(def: RouteDef): RouteDef {
+  return def;
+}
+
+export function defineModule(m: ModuleManifest): ModuleManifest {
+  return m;
+}
