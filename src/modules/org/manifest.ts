@@ -19,6 +19,16 @@ export function orgModule(opts: LoginPolicy & { cookieSecure: boolean; loginRate
   return defineModule({
     name: 'org',
     routes: [...authRoutes(opts), ...committeeRoutes, ...memberRoutes, ...memberImportRoutes, ...unitRoutes, ...userRoutes],
+    jobs: [
+      {
+        name: 'org.purge_expired_sessions',
+        everyMs: 60 * 60 * 1000,
+        async run(db) {
+          const res = await db.execute(sql`delete from auth_sessions where expires_at < now()`);
+          return `${res.rowCount ?? 0} expired sessions removed`;
+        },
+      },
+    ],
     probeFixtures: {
       member: async (db, committeeId) => (await createMember(db, system, committeeId, { name: '他会委员', gender: 'male' } as never)).id,
       unit: (db, committeeId) => createUnit(db, system, committeeId, { name: '他会单位' + Math.random().toString(36).slice(2, 7) }),

@@ -1,0 +1,68 @@
+/**
+ * Bench settings: full scale by default (the issue's figures), smaller with env or flags.
+ *
+ *   npm run bench                                  600,000 members / 3,000 committees
+ *   npm run bench -- --quick                       60,000 / 300, 10,000-row import, 3 s load runs
+ *   BENCH_MEMBERS=60000 BENCH_COMMITTEES=300 npm run bench
+ *   npm run bench -- --only=search,login           a subset of: search, login, import, throughput
+ *   BENCH_DATABASE_URL=postgres://…                use that (empty or bench-generated) database
+ */
+export type Part = 'search' | 'login' | 'import' | 'throughput';
+export const PARTS: Part[] = ['search', 'login', 'import', 'throughput'];
+
+export interface BenchOptions {
+  members: number;
+  committees: number;
+  importRows: number;
+  searchRequests: number;
+  logins: number;
+  /** Seconds per autocannon run. */
+  duration: number;
+  connections: number;
+  only: Set<Part>;
+  databaseUrl?: string;
+  /** Where the embedded cluster for this scale lives. */
+  dataDir: string;
+  /** Whether this run is at the issue's scale. */
+  fullScale: boolean;
+  seed: number;
+}
+
+function flag(argv: string[], name: string): string | undefined {
+  for (const a of argv) {
+    if (a === `--${name}`) return 'true';
+    if (a.startsWith(`--${name}=`)) return a.slice(name.length + 3);
+  }
+  return undefined;
+}
+
+function int(v: string | undefined, fallback: number, min = 1): number {
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v.replace(/_/g, ''));
+  if (!Number.isInteger(n) || n < min) throw new Error(`bench: expected an integer ≥ ${min}, got "${v}"`);
+  return n;
+}
+
+export function parseOptions(argv = process.argv.slice(2), env = process.env): BenchOptions {
+  const quick = flag(argv, 'quick') === 'true' || env.BENCH_QUICK === '1';
+  const get = (name: string, envName: string) => flag(argv, name) ?? env[envName];
+  const members = int(get('members', 'BENCH_MEMBERS'), quick ? 60_000 : 600_000);
+  const committees = int(get('committees', 'BENCH_COMMITTEES'), quick ? 300 : 3_000, 40);
+  const onlyRaw = get('only', 'BENCH_ONLY');
+  const only = new Set<Part>(onlyRaw ? (onlyRaw.split(',').map((s) => s.trim()) as Part[]) : PARTS);
+  for (const p of only) if (!PARTS.includes(p)) throw new Error(`bench: unknown part "${p}" (one of ${PARTS.join(', ')})`);
+  return {
+    members,
+    committees,
+    importRows: int(get('import-rows', 'BENCH_IMPORT_ROWS'), quick ? 10_000 : 100_000),
+    searchRequests: int(get('search-requests', 'BENCH_SEARCH_REQUESTS'), quick ? 200 : 500),
+    logins: int(get('logins', 'BENCH_LOGINS'), quick ? 50 : 200),
+    duration: int(get('duration', 'BENCH_DURATION'), quick ? 3 : 10),
+    connections: int(get('connections', 'BENCH_CONNECTIONS'), 20),
+    only,
+    databaseUrl: env.BENCH_DATABASE_URL || undefined,
+    dataDir: new URL(`./.data/m${members}-c${committees}/`, import.meta.url).pathname,
+    fullScale: members >= 600_000 && committees >= 3_000,
+    seed: int(env.BENCH_SEED, 20240601),
+  };
+}
