@@ -6,6 +6,7 @@
  *   BENCH_MEMBERS=60000 BENCH_COMMITTEES=300 npm run bench
  *   npm run bench -- --only=search,login           a subset of: search, login, import, throughput
  *   BENCH_DATABASE_URL=postgres://…                use that (empty or bench-generated) database
+ *   BENCH_QUIET_WAIT=30                            wait up to 30 s before each part for other load to stop
  */
 export type Part = 'search' | 'login' | 'import' | 'throughput';
 export const PARTS: Part[] = ['search', 'login', 'import', 'throughput'];
@@ -19,6 +20,8 @@ export interface BenchOptions {
   /** Seconds per autocannon run. */
   duration: number;
   connections: number;
+  /** Seconds to wait, before each part, for other processes on the machine to go quiet. */
+  quietWait: number;
   only: Set<Part>;
   databaseUrl?: string;
   /** Where the embedded cluster for this scale lives. */
@@ -59,6 +62,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     logins: int(get('logins', 'BENCH_LOGINS'), quick ? 50 : 200),
     duration: int(get('duration', 'BENCH_DURATION'), quick ? 3 : 10),
     connections: int(get('connections', 'BENCH_CONNECTIONS'), 20),
+    quietWait: int(get('quiet-wait', 'BENCH_QUIET_WAIT'), 30, 0),
     only,
     databaseUrl: env.BENCH_DATABASE_URL || undefined,
     dataDir: new URL(`./.data/m${members}-c${committees}/`, import.meta.url).pathname,

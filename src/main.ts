@@ -5,6 +5,8 @@ import { buildServer } from './platform/http/server.js';
 import { JobScheduler } from './platform/jobs.js';
 import type { ModuleManifest } from './platform/modules.js';
 import { orgModule } from './modules/org/index.js';
+import { proposalsModule } from './modules/proposals/index.js';
+import { performanceModule } from './modules/performance/index.js';
 
 /** The composition root: config → modules → HTTP server. Every module is listed here once. */
 export function modulesFor(config: Config): ModuleManifest[] {
@@ -16,6 +18,8 @@ export function modulesFor(config: Config): ModuleManifest[] {
       cookieSecure: config.COOKIE_SECURE,
       loginRateLimit: config.LOGIN_RATE_LIMIT,
     }),
+    proposalsModule(),
+    performanceModule(),
   ];
 }
 

@@ -13,6 +13,15 @@ export default defineConfig({
     emptyOutDir: true,
     // antd's core is one large, shared chunk; the limit is raised so the warning flags real growth.
     chunkSizeWarningLimit: 1200,
+    rolldownOptions: {
+      output: {
+        // React, the router and the query cache change together and rarely: one long-cached chunk.
+        // antd is left to the automatic split, so pages that need no Table never load it.
+        codeSplitting: {
+          groups: [{ name: 'vendor-react', test: /node_modules[\\/](react|react-dom|scheduler|react-router|@tanstack)[\\/]/ }],
+        },
+      },
+    },
   },
   server: {
     // `npm run dev:web` against a server started with `npm run serve` (port 3000).

@@ -53,41 +53,48 @@ export async function verifyAuditChain(
   let done = 0;
   opts.progress?.(0, total);
 
+  // `at` is re-read exactly as the writer hashed it: new Date().toISOString() (ms, UTC, 'Z').
+  const batch = (committeeId: string, afterSeq: number) =>
+    db.execute<StoredRow>(sql`
+      select seq, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
+             actor_user_id, actor_label, action, entity, entity_id, before, after, prev_hash, hash
+        from audit_log
+       where committee_id = ${committeeId} and seq > ${afterSeq}
+       order by seq
+       limit ${batchSize}`);
+
   for (const { committee_id: committeeId } of chains) {
     let expectedSeq = 1;
     let prevHash = GENESIS_HASH;
-    let lastSeq = 0;
-    for (;;) {
-      // `at` is re-read exactly as the writer hashed it: new Date().toISOString() (ms, UTC, 'Z').
-      const { rows } = await db.execute<StoredRow>(sql`
-        select seq, to_char(at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as at,
-               actor_user_id, actor_label, action, entity, entity_id, before, after, prev_hash, hash
-          from audit_log
-         where committee_id = ${committeeId} and seq > ${lastSeq}
-         order by seq
-         limit ${batchSize}`);
-      for (const r of rows) {
-        const seq = Number(r.seq);
-        if (seq !== expectedSeq) {
-          const missing = seq - 1 === expectedSeq ? `${expectedSeq}` : `${expectedSeq}–${seq - 1}`;
-          broken.push({ committeeId, seq, reason: `gap: row(s) ${missing} missing (deleted) / 序号缺失，记录已被删除` });
-        } else if (r.prev_hash !== prevHash) {
-          broken.push({ committeeId, seq, reason: 'prev_hash does not match the previous row / 与前一条记录的哈希不衔接' });
+    let next: ReturnType<typeof batch> | undefined = batch(committeeId, 0);
+    try {
+      while (next) {
+        const rows: StoredRow[] = (await next).rows;
+        // The next batch is read while this one is hashed.
+        next = rows.length === batchSize ? batch(committeeId, Number(rows[rows.length - 1].seq)) : undefined;
+        for (const r of rows) {
+          const seq = Number(r.seq);
+          if (seq !== expectedSeq) {
+            const missing = seq - 1 === expectedSeq ? `${expectedSeq}` : `${expectedSeq}–${seq - 1}`;
+            broken.push({ committeeId, seq, reason: `gap: row(s) ${missing} missing (deleted) / 序号缺失，记录已被删除` });
+          } else if (r.prev_hash !== prevHash) {
+            broken.push({ committeeId, seq, reason: 'prev_hash does not match the previous row / 与前一条记录的哈希不衔接' });
+          }
+          const recomputed = auditHash({
+            committeeId, seq, at: r.at, actorUserId: r.actor_user_id, actorLabel: r.actor_label, action: r.action,
+            entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after, prevHash: r.prev_hash,
+          });
+          if (recomputed !== r.hash) {
+            broken.push({ committeeId, seq, reason: 'hash mismatch: the row was altered / 哈希不符，记录内容已被篡改' });
+          }
+          expectedSeq = seq + 1;
+          prevHash = r.hash;
         }
-        const recomputed = auditHash({
-          committeeId, seq, at: r.at, actorUserId: r.actor_user_id, actorLabel: r.actor_label, action: r.action,
-          entity: r.entity, entityId: r.entity_id, before: r.before, after: r.after, prevHash: r.prev_hash,
-        });
-        if (recomputed !== r.hash) {
-          broken.push({ committeeId, seq, reason: 'hash mismatch: the row was altered / 哈希不符，记录内容已被篡改' });
-        }
-        expectedSeq = seq + 1;
-        prevHash = r.hash;
-        lastSeq = seq;
+        done += rows.length;
+        opts.progress?.(done, total);
       }
-      done += rows.length;
-      opts.progress?.(done, total);
-      if (rows.length < batchSize) break;
+    } finally {
+      await next?.catch(() => {});
     }
   }
   return { committees: chains.length, rows: done, broken };

@@ -56,7 +56,8 @@ export class JobScheduler {
         void p.finally(() => this.running.delete(p));
       };
       this.timers.push(setInterval(tick, job.everyMs));
-      setTimeout(tick, 1000).unref();
+      // The first run soon after start; stop() clears it like the intervals.
+      this.timers.push(setTimeout(tick, 1000).unref());
     }
   }
 

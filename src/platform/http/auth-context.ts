@@ -33,50 +33,55 @@ const membershipsSql = sql`
  * of seconds per token: most requests of a page arrive together; logout and role changes clear it.
  */
 export class PrincipalResolver {
-  private cache = new Map<string, { at: number; p: Principal | null }>();
+  private cache = new Map<string, { at: number; p: Promise<Principal | null> }>();
   constructor(private db: Db, private ttlMs = 2000) {}
 
   invalidateAll() {
     this.cache.clear();
   }
 
-  private cached(key: string): Principal | null | undefined {
+  /**
+   * Shares one lookup among concurrent requests of the same token: the in-flight promise is
+   * what is cached, so a burst after expiry costs one query, not one per request.
+   */
+  private lookup(key: string, load: () => Promise<Principal | null>): Promise<Principal | null> {
     const hit = this.cache.get(key);
     if (hit && Date.now() - hit.at < this.ttlMs) return hit.p;
-    return undefined;
-  }
-
-  private remember(key: string, p: Principal | null) {
     if (this.cache.size > 10_000) this.cache.clear();
+    const p = load();
     this.cache.set(key, { at: Date.now(), p });
+    p.catch(() => this.cache.delete(key));
+    return p;
   }
 
-  async fromSession(token: string): Promise<Principal | null> {
+  fromSession(token: string): Promise<Principal | null> {
     const id = sha256(token);
-    const hit = this.cached('s:' + id);
-    if (hit !== undefined) return hit;
-    const res = await this.db.execute<Row>(sql`
-      select u.id as user_id, u.username, u.display_name, u.committee_id, u.is_platform_admin, u.must_change_password,
-             s.csrf_token, ${membershipsSql} as memberships
-        from auth_sessions s join users u on u.id = s.user_id
-       where s.id = ${id} and s.expires_at > now() and u.active`);
-    const p = res.rows[0] ? toPrincipal(res.rows[0], 'session', id) : null;
-    this.remember('s:' + id, p);
-    return p;
+    return this.lookup('s:' + id, async () => {
+      const res = await this.db.execute<Row>(sql`
+        select u.id as user_id, u.username, u.display_name, u.committee_id, u.is_platform_admin, u.must_change_password,
+               s.csrf_token, ${membershipsSql} as memberships
+          from auth_sessions s join users u on u.id = s.user_id
+         where s.id = ${id} and s.expires_at > now() and u.active`);
+      return res.rows[0] ? toPrincipal(res.rows[0], 'session', id) : null;
+    });
   }
 
-  async fromApiToken(token: string): Promise<Principal | null> {
+  fromApiToken(token: string): Promise<Principal | null> {
     const hash = sha256(token);
-    const hit = this.cached('t:' + hash);
-    if (hit !== undefined) return hit;
-    const res = await this.db.execute<Row>(sql`
-      with t as (update api_tokens set last_used_at = now() where token_hash = ${hash} and revoked_at is null returning user_id)
-      select u.id as user_id, u.username, u.display_name, u.committee_id, u.is_platform_admin, u.must_change_password,
-             null as csrf_token, ${membershipsSql} as memberships
-        from t join users u on u.id = t.user_id where u.active`);
-    const p = res.rows[0] ? toPrincipal(res.rows[0], 'token') : null;
-    this.remember('t:' + hash, p);
-    return p;
+    return this.lookup('t:' + hash, async () => {
+      const res = await this.db.execute<Row>(sql`
+        select u.id as user_id, u.username, u.display_name, u.committee_id, u.is_platform_admin, u.must_change_password,
+               null as csrf_token, ${membershipsSql} as memberships
+          from api_tokens t join users u on u.id = t.user_id
+         where t.token_hash = ${hash} and t.revoked_at is null and u.active`);
+      if (!res.rows[0]) return null;
+      // "Last used" to the minute is enough; not waiting for it keeps it off the request path.
+      void this.db
+        .execute(sql`update api_tokens set last_used_at = now() where token_hash = ${hash}
+                      and (last_used_at is null or last_used_at < now() - interval '1 minute')`)
+        .catch(() => {});
+      return toPrincipal(res.rows[0], 'token');
+    });
   }
 }
 

@@ -138,8 +138,14 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
         // The provider flattens each zod issue; rebuild it to word it in the caller's language.
         const path = v.instancePath.split('/').filter(Boolean);
         const issue = { ...(v.params as object), code: v.keyword, path, message: v.message } as unknown as z.core.$ZodRawIssue;
-        const m = locale.localeError(issue);
-        const message = typeof m === 'string' ? m : (m?.message ?? v.message ?? '');
+        const word = (l: (typeof zodLocales)[Lang]) => {
+          const m = l.localeError(issue);
+          return typeof m === 'string' ? m : m?.message;
+        };
+        // A message written in the schema ('手机号应为 11 位数字') is not zod's default English
+        // wording; such messages are Chinese, so Chinese callers get them instead of a generic one.
+        const custom = v.message && v.message !== word(zodLocales.en) ? v.message : undefined;
+        const message = (lang === 'zh' && custom) || word(locale) || v.message || '';
         return { field: [where, ...path].join('.'), message };
       });
       const e = new AppError('request.invalid');
@@ -257,7 +263,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
   }
   app.setNotFoundHandler((req, reply) => {
-    if (req.url.startsWith('/api/') || !hasWeb || req.method !== 'GET') {
+    // A missing asset is a 404 (an old page asking for a chunk of a previous build), not index.html.
+    if (req.url.startsWith('/api/') || req.url.startsWith('/assets/') || !hasWeb || req.method !== 'GET') {
       const e = new AppError('request.not_found');
       return reply.status(404).send(errorBody(e.code, e.messageIn(req.lang ?? 'zh'), req.id));
     }

@@ -1,11 +1,12 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { transact, type Actor } from '../../../platform/db/unit-of-work.js';
-import { AppError } from '../../../platform/errors.js';
-import { memberInput, type MemberInput } from '../contracts.js';
+import { transact, type Actor, type Executor } from '../../../platform/db/unit-of-work.js';
+import { AppError, type Lang } from '../../../platform/errors.js';
+import { memberInput, type MemberInput, type MemberListQuery } from '../contracts.js';
 import { OrgErrors } from '../org.errors.js';
 import { toRow } from './member.commands.js';
-import { currentTermId, insertMembers } from './member.repository.js';
+import { allMembers, currentTermId, insertMembers } from './member.repository.js';
+import { memberTemplate, readMemberWorkbook, writeMemberWorkbook, type MemberLookup } from './member-xlsx.js';
 
 /** One problem in one row of an import file; row numbers are the spreadsheet's (header = row 1). */
 export interface RowError {
@@ -105,4 +106,176 @@ function reasonZh(issue: { code: string; message: string; input?: unknown }): st
     default:
       return issue.message;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Excel files: read + import, the background import job, and the export.
+
+/** The committee's sector and special-committee names, which import cells refer to. */
+export async function memberLookup(db: Executor, committeeId: string): Promise<MemberLookup> {
+  const [sectors, specialCommittees] = await Promise.all([
+    db.execute<{ id: string; name: string }>(sql`select id, name from sectors where committee_id = ${committeeId} order by sort, name`),
+    db.execute<{ id: string; name: string }>(sql`select id, name from special_committees where committee_id = ${committeeId} order by sort, name`),
+  ]);
+  return { sectors: sectors.rows, specialCommittees: specialCommittees.rows };
+}
+
+/** The import template for this committee (its sectors and special committees in the dropdowns). */
+export async function memberTemplateFor(db: Db, committeeId: string): Promise<Buffer> {
+  return memberTemplate(await memberLookup(db, committeeId));
+}
+
+/**
+ * Reads an .xlsx roster and imports it, all or nothing (the CLI, the import job and the bench
+ * call this). Throws 'import.bad_file' for a file that is not a roster and 'import.has_errors'
+ * with every bad row.
+ */
+export async function importMemberWorkbook(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  buffer: Buffer,
+  opts: { progress?: (done: number, total: number) => void; fileName?: string; onRead?: (rows: number) => void } = {},
+): Promise<{ imported: number }> {
+  assertXlsx(buffer, opts.fileName);
+  const rows = await readMemberWorkbook(buffer, await memberLookup(db, committeeId));
+  if (!rows.length) throw new AppError(OrgErrors['import.bad_file'], { reason: '文件中没有委员数据' });
+  opts.onRead?.(rows.length);
+  return importMemberRows(db, actor, committeeId, rows, opts);
+}
+
+/** A quick check before any work: an .xlsx file is a zip archive. */
+export function assertXlsx(buffer: Buffer, fileName?: string) {
+  if (fileName !== undefined && !/\.xlsx$/i.test(fileName)) {
+    throw new AppError(OrgErrors['import.bad_file'], { reason: '只支持 .xlsx 文件（Excel 2007 及以后的格式）' });
+  }
+  if (buffer.length < 4 || buffer.readUInt32LE(0) !== 0x04034b50) {
+    throw new AppError(OrgErrors['import.bad_file'], { reason: '文件不是有效的 .xlsx 文件' });
+  }
+}
+
+export type ImportJobStatus = 'running' | 'succeeded' | 'failed';
+export type ImportJobView = {
+  id: string;
+  status: ImportJobStatus;
+  fileName: string | null;
+  total: number;
+  processed: number;
+  imported: number;
+  errors: RowError[];
+  message: string | null;
+  createdAt: string;
+  finishedAt: string | null;
+};
+
+/** A failed job keeps at most this many row errors (the message still gives the full count). */
+const MAX_STORED_ERRORS = 10_000;
+const PROGRESS_EVERY_MS = 300;
+
+/**
+ * Starts an import in the background and returns its job id at once; the job row tracks
+ * progress and ends 'succeeded' (imported) or 'failed' (row errors or a message). `done`
+ * settles when the job has finished (it never rejects).
+ */
+export async function startMemberImport(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  file: { fileName: string; buffer: Buffer },
+  opts: { lang?: Lang; log?: { error(o: object, msg: string): void } } = {},
+): Promise<{ jobId: string; done: Promise<void> }> {
+  assertXlsx(file.buffer, file.fileName);
+  const { rows } = await db.execute<{ id: string }>(sql`
+    insert into import_jobs (committee_id, user_id, kind, file_name, status)
+    values (${committeeId}, ${actor.userId}, 'members', ${file.fileName}, 'running') returning id`);
+  const jobId = rows[0].id;
+  const done = runImportJob(db, actor, committeeId, jobId, file, opts);
+  return { jobId, done };
+}
+
+async function runImportJob(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  jobId: string,
+  file: { fileName: string; buffer: Buffer },
+  opts: { lang?: Lang; log?: { error(o: object, msg: string): void } },
+): Promise<void> {
+  const lang = opts.lang ?? 'zh';
+  // Progress writes are serialised and thinned out; the final write waits for them.
+  let chain: Promise<unknown> = Promise.resolve();
+  let last = 0;
+  const write = (q: SQL) => {
+    chain = chain.then(() => db.execute(q)).catch(() => {});
+  };
+  const where = sql`where committee_id = ${committeeId} and id = ${jobId}`;
+  try {
+    const { imported } = await importMemberWorkbook(db, actor, committeeId, file.buffer, {
+      fileName: file.fileName,
+      onRead: (n) => write(sql`update import_jobs set total = ${n} ${where}`),
+      progress: (done, total) => {
+        const now = Date.now();
+        if (done < total && now - last < PROGRESS_EVERY_MS) return;
+        last = now;
+        write(sql`update import_jobs set processed = ${done}, total = ${total} ${where}`);
+      },
+    });
+    await chain;
+    await db.execute(sql`update import_jobs set status = 'succeeded', imported = ${imported}, processed = total,
+                           finished_at = now() ${where}`);
+  } catch (err) {
+    await chain;
+    let message: string;
+    let errors: RowError[] = [];
+    if (isUniqueViolation(err)) {
+      // Another import or edit took a phone number between validation and insert.
+      message = new AppError(OrgErrors['import.conflict']).messageIn(lang);
+    } else if (err instanceof AppError) {
+      message = err.messageIn(lang);
+      const details = err.details as { errors?: RowError[] } | undefined;
+      if (err.code === OrgErrors['import.has_errors'] && details?.errors) errors = details.errors.slice(0, MAX_STORED_ERRORS);
+    } else {
+      opts.log?.error({ err, jobId }, 'member import failed');
+      message = new AppError('internal.error').messageIn(lang);
+    }
+    await db
+      .execute(sql`update import_jobs set status = 'failed', processed = 0, imported = 0, errors = ${JSON.stringify(errors)}::jsonb,
+                     message = ${message}, finished_at = now() ${where}`)
+      .catch((e) => opts.log?.error({ err: e, jobId }, 'could not record the failed import'));
+  }
+}
+
+function isUniqueViolation(err: unknown): boolean {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 5; e = e.cause as typeof e, i++) {
+    if (e.code === '23505') return true;
+  }
+  return false;
+}
+
+export async function findImportJob(db: Executor, committeeId: string, id: string): Promise<ImportJobView | undefined> {
+  const { rows } = await db.execute<ImportJobView>(sql`
+    select id, status, file_name as "fileName", total, processed, imported, errors, message,
+           to_json(created_at) #>> '{}' as "createdAt", to_json(finished_at) #>> '{}' as "finishedAt"
+      from import_jobs where committee_id = ${committeeId} and id = ${id} and kind = 'members'`);
+  return rows[0];
+}
+
+/**
+ * The roster (filtered like the member list) as a workbook. Exporting personal data is recorded
+ * in the audit log. Without access to private fields, phone numbers are left out and birth dates
+ * shortened to the year.
+ */
+export async function exportMembersWorkbook(
+  db: Db,
+  actor: Actor,
+  committeeId: string,
+  filters: Partial<MemberListQuery>,
+  opts: { includePrivate: boolean },
+): Promise<{ buffer: Buffer; count: number }> {
+  const members = (await allMembers(db, committeeId, filters)).map((m) =>
+    opts.includePrivate ? m : { ...m, phone: null, birthDate: null });
+  const buffer = await writeMemberWorkbook(members);
+  await transact(db, actor, (uow) =>
+    uow.audit({ committeeId, action: 'members.exported', entity: 'member', after: { count: members.length, filters, includePrivate: opts.includePrivate } }));
+  return { buffer, count: members.length };
 }

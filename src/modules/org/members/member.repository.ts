@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import type { MemberListQuery, MemberView } from '../contracts.js';
+import { queryPrepared } from '../../../platform/db/prepared.js';
 
 /** SQL only. The first argument is always the tenant (committee) scope. */
 
@@ -24,10 +25,10 @@ function filters(committeeId: string, q: Partial<MemberListQuery>): SQL {
   const where: SQL[] = [sql`m.committee_id = ${committeeId}`];
   if (q.q) {
     const term = q.q.trim();
-    if (/^[a-zA-Z]+$/.test(term)) {
-      const t = term.toLowerCase();
+    if (/^[a-zA-Z][a-zA-Z ]*$/.test(term)) {
+      const t = term.toLowerCase().replace(/ /g, '');
       // "zs" finds 张三 by initials, "zhang" by full pinyin.
-      where.push(sql`(m.name_initials like ${t + '%'} or m.name_pinyin like ${t + '%'})`);
+      where.push(sql`(m.name_initials like ${t + '%'} or replace(m.name_pinyin, ' ', '') like ${t + '%'})`);
     } else {
       where.push(sql`m.name like ${'%' + term.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`);
     }
@@ -50,12 +51,16 @@ export async function listMembers(db: Executor, committeeId: string, q: MemberLi
   const where = filters(committeeId, q);
   const dir = q.order === 'desc' ? sql`desc nulls last` : sql`asc nulls last`;
   const order = sql`${sortColumns[q.sort]} ${dir}, m.name_pinyin, m.id`;
-  const [items, total] = await Promise.all([
-    db.execute<MemberView>(sql`select ${memberColumns} ${fromMembers} where ${where} order by ${order}
-                               limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
-    db.execute<{ n: number }>(sql`select count(*)::int as n ${fromMembers} where ${where}`),
-  ]);
-  return { items: items.rows, total: total.rows[0].n };
+  // One round trip: the page and its total (a subquery; the inner alias m shadows the outer one,
+  // and filters() only names m's columns). Prepared: this is the hottest read of the app.
+  const rows = await queryPrepared<MemberView & { total: number }>(db, sql`
+    select ${memberColumns}, (select count(*)::int from members m where ${where}) as total
+    ${fromMembers} where ${where} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    total = q.page > 1 ? (await queryPrepared<{ n: number }>(db, sql`select count(*)::int as n from members m where ${where}`))[0].n : 0;
+  }
+  return { items: rows.map(({ total: _t, ...m }) => m as MemberView), total };
 }
 
 /** Every member matching the filters, for exports. */

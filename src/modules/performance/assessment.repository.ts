@@ -1,0 +1,114 @@
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/unit-of-work.js';
+import type { AssessmentRow, AssessmentSummary } from './domain/assessment.js';
+
+/** SQL only: assessment runs and their per-member results. The first argument after the executor is always the committee. */
+
+export type AssessmentStatus = 'draft' | 'published' | 'superseded';
+export type AssessmentHead = {
+  id: string;
+  year: number;
+  revision: number;
+  status: AssessmentStatus;
+  ruleSetId: string;
+  summary: AssessmentSummary;
+  reason: string | null;
+  computedAt: string;
+  publishedAt: string | null;
+};
+
+const cols = sql`id, year, revision, status, rule_set_id as "ruleSetId", summary, reason, computed_at as "computedAt", published_at as "publishedAt"`;
+
+export async function latestAssessment(db: Executor, committeeId: string, year: number): Promise<AssessmentHead | undefined> {
+  const { rows } = await db.execute<AssessmentHead>(sql`select ${cols} from perf_assessments
+    where committee_id = ${committeeId} and year = ${year} order by revision desc limit 1`);
+  return rows[0];
+}
+
+export async function findAssessment(db: Executor, committeeId: string, id: string): Promise<AssessmentHead | undefined> {
+  const { rows } = await db.execute<AssessmentHead>(sql`select ${cols} from perf_assessments where committee_id = ${committeeId} and id = ${id}`);
+  return rows[0];
+}
+
+export async function listAssessments(db: Executor, committeeId: string, year?: number): Promise<AssessmentHead[]> {
+  const { rows } = await db.execute<AssessmentHead>(sql`select ${cols} from perf_assessments where committee_id = ${committeeId}
+    ${year ? sql`and year = ${year}` : sql``} order by year desc, revision desc`);
+  return rows;
+}
+
+export async function insertAssessment(
+  db: Executor, committeeId: string,
+  a: { year: number; revision: number; status: AssessmentStatus; ruleSetId: string; summary: AssessmentSummary; reason: string | null; by: string | null },
+): Promise<string> {
+  const published = a.status === 'published';
+  const { rows } = await db.execute<{ id: string }>(sql`
+    insert into perf_assessments (committee_id, year, revision, status, rule_set_id, summary, reason, computed_by, published_at, published_by)
+    values (${committeeId}, ${a.year}, ${a.revision}, ${a.status}, ${a.ruleSetId}, ${JSON.stringify(a.summary)}::jsonb, ${a.reason}, ${a.by},
+            ${published ? sql`now()` : null}, ${published ? a.by : null})
+    returning id`);
+  return rows[0].id;
+}
+
+export async function updateDraft(db: Executor, committeeId: string, id: string, a: { ruleSetId: string; summary: AssessmentSummary; by: string | null }) {
+  await db.execute(sql`update perf_assessments set rule_set_id = ${a.ruleSetId}, summary = ${JSON.stringify(a.summary)}::jsonb,
+    computed_at = now(), computed_by = ${a.by} where committee_id = ${committeeId} and id = ${id} and status = 'draft'`);
+}
+
+export async function setAssessmentStatus(db: Executor, committeeId: string, id: string, status: AssessmentStatus, by: string | null) {
+  await db.execute(sql`update perf_assessments set status = ${status},
+    published_at = ${status === 'published' ? sql`now()` : sql`published_at`}, published_by = ${status === 'published' ? by : sql`published_by`}
+    where committee_id = ${committeeId} and id = ${id}`);
+}
+
+export async function replaceResults(db: Executor, committeeId: string, assessmentId: string, rows: AssessmentRow[], onChunk?: (done: number) => void) {
+  await db.execute(sql`delete from perf_assessment_results where committee_id = ${committeeId} and assessment_id = ${assessmentId}`);
+  // In chunks: one statement per 500 members keeps the parameter list small.
+  for (let i = 0; i < rows.length; i += 500) {
+    const chunk = rows.slice(i, i + 500).map((r) => ({
+      m: r.memberId, s: r.sectorId, ro: r.roles, p: r.points, g: r.grade, r: r.rank, sr: r.sectorRank, bk: r.byKind, qm: r.quotasMet,
+      qs: r.quotaShortfalls, c: r.commended, b: r.belowBar, w: r.warned, wa: r.warnedAgain, a: r.allowanceYuan, ids: r.recordIds,
+    }));
+    await db.execute(sql`
+      insert into perf_assessment_results (committee_id, assessment_id, member_id, sector_id, roles, points, grade, rank, sector_rank, by_kind,
+        quotas_met, quota_shortfalls, commended, below_bar, warned, warned_again, allowance_yuan, record_ids)
+      select ${committeeId}, ${assessmentId}, (x->>'m')::uuid, (x->>'s')::uuid, array(select jsonb_array_elements_text(x->'ro')),
+        (x->>'p')::float8, x->>'g', (x->>'r')::int, (x->>'sr')::int, x->'bk', (x->>'qm')::boolean, x->'qs', (x->>'c')::boolean,
+        (x->>'b')::boolean, (x->>'w')::boolean, (x->>'wa')::boolean, (x->>'a')::float8, array(select jsonb_array_elements_text(x->'ids'))::uuid[]
+      from jsonb_array_elements(${JSON.stringify(chunk)}::jsonb) x`);
+    onChunk?.(Math.min(rows.length, i + 500));
+  }
+}
+
+export type ResultRow = Omit<AssessmentRow, 'name' | 'gradeLabel'> & { name: string; sectorName: string | null };
+
+export async function resultsOf(db: Executor, committeeId: string, assessmentId: string, f: { memberId?: string } = {}): Promise<ResultRow[]> {
+  const { rows } = await db.execute<ResultRow>(sql`
+    select r.member_id as "memberId", m.name, r.sector_id as "sectorId", s.name as "sectorName", r.roles, r.points, r.grade, r.rank,
+      r.sector_rank as "sectorRank", r.by_kind as "byKind", r.quotas_met as "quotasMet", r.quota_shortfalls as "quotaShortfalls",
+      r.commended, r.below_bar as "belowBar", r.warned, r.warned_again as "warnedAgain", r.allowance_yuan as "allowanceYuan",
+      r.record_ids as "recordIds"
+    from perf_assessment_results r
+    join members m on m.committee_id = r.committee_id and m.id = r.member_id
+    left join sectors s on s.committee_id = r.committee_id and s.id = r.sector_id
+    where r.committee_id = ${committeeId} and r.assessment_id = ${assessmentId} ${f.memberId ? sql`and r.member_id = ${f.memberId}` : sql``}
+    order by r.rank, m.name_pinyin, m.id`);
+  return rows;
+}
+
+/** Members below the bar in the year's published result (for "two years running"). */
+export async function belowBarIn(db: Executor, committeeId: string, year: number): Promise<Set<string>> {
+  const { rows } = await db.execute<{ memberId: string }>(sql`
+    select r.member_id as "memberId" from perf_assessment_results r
+    join perf_assessments a on a.committee_id = r.committee_id and a.id = r.assessment_id
+    where r.committee_id = ${committeeId} and a.year = ${year} and a.status = 'published' and r.below_bar`);
+  return new Set(rows.map((r) => r.memberId));
+}
+
+/** A member's result in the year's published assessment (the current revision), if any. */
+export async function publishedResultOf(db: Executor, committeeId: string, memberId: string, year: number) {
+  const { rows } = await db.execute<{ assessmentId: string; revision: number; points: number; grade: string; rank: number; sectorRank: number | null; commended: boolean; warned: boolean; allowanceYuan: number }>(sql`
+    select a.id as "assessmentId", a.revision, r.points, r.grade, r.rank, r.sector_rank as "sectorRank", r.commended, r.warned, r.allowance_yuan as "allowanceYuan"
+    from perf_assessments a join perf_assessment_results r on r.committee_id = a.committee_id and r.assessment_id = a.id and r.member_id = ${memberId}
+    where a.committee_id = ${committeeId} and a.year = ${year} and a.status = 'published'`);
+  return rows[0] ?? null;
+}

@@ -1,0 +1,110 @@
+import { z } from 'zod';
+import { DUTY_KINDS, dutyKind, memberRole } from './kinds.js';
+
+/**
+ * 积分规则, as data: one rule set per committee and year, versioned (a change is a new version)
+ * and frozen when the year's assessment is published. The engine (engine.ts) reads nothing else.
+ *
+ * total = base + Σ over groups of min(group cap, Σ over the group's kinds of min(kind cap, points))
+ *         − Σ over deductions of min(deduction cap, points), then clamped to [0, maxTotal].
+ */
+const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a-z, 0-9, _');
+const cap = z.number().positive().nullable().default(null);
+
+/** How much one kind is worth: points per unit (per item, per half-day of attendance, per time 次). */
+export const ruleItem = z.object({
+  kind: dutyKind,
+  group: key,
+  points: z.number().min(0).max(1000),
+  per: z.enum(['item', 'half_day', 'time']).default('item'),
+  /** Yearly cap on this kind's points. */
+  cap,
+  /** Counts only for members holding one of these roles (null: everyone). */
+  roles: z.array(memberRole).min(1).nullable().default(null),
+  /** Shared among the record's members by `jointSplit` (联名提案). */
+  joint: z.boolean().default(false),
+});
+export type RuleItem = z.infer<typeof ruleItem>;
+
+/** 扣分: subtracted after the groups are capped. */
+export const deductionRule = z.object({
+  kind: dutyKind,
+  points: z.number().positive().max(1000),
+  cap,
+});
+
+/** 联名提案的分值分配. */
+export const jointSplit = z.discriminatedUnion('mode', [
+  /** The first proposer gets `firstShare`, the others share the rest equally; a sole proposer gets it all. */
+  z.object({ mode: z.literal('first_share'), firstShare: z.number().min(0).max(1) }),
+  z.object({ mode: z.literal('equal') }),
+  z.object({ mode: z.literal('full') }),
+  /** Multipliers by role (闵行: lead author 15, contributor 3 → points 15, cosigner 0.2). */
+  z.object({ mode: z.literal('by_role'), first: z.number().min(0).max(1), cosigner: z.number().min(0).max(1) }),
+]);
+export type JointSplit = z.infer<typeof jointSplit>;
+
+/** 档次: the highest band whose `min` the total reaches (below every band: the lowest). */
+export const gradeBand = z.object({ key, label: z.string().min(1).max(20), min: z.number() });
+export type GradeBand = z.infer<typeof gradeBand>;
+
+/** 四个一 / 五个一 / 三个一: for members whose primary role is listed, a minimum count of records of some kinds a year. */
+export const quota = z.object({
+  key,
+  label: z.string().min(1).max(40),
+  roles: z.array(memberRole).min(1),
+  requirements: z.array(z.object({ label: z.string().min(1).max(60), kinds: z.array(dutyKind).min(1), min: z.number().int().min(1) })).min(1),
+});
+export type Quota = z.infer<typeof quota>;
+
+export const rulesSchema = z
+  .object({
+    name: z.string().min(1).max(60),
+    /** The preset this set started from, for the record. */
+    preset: z.string().nullable().default(null),
+    base: z.number().min(0).default(0),
+    maxTotal: z.number().positive().nullable().default(null),
+    groups: z.array(z.object({ key, label: z.string().min(1).max(30), cap })).min(1),
+    items: z.array(ruleItem),
+    deductions: z.array(deductionRule).default([]),
+    jointSplit: jointSplit.default({ mode: 'first_share', firstShare: 0.5 }),
+    grades: z.array(gradeBand).min(1),
+    quotas: z.array(quota).default([]),
+    /** 通报表扬: every member of the top grade, or the top N by points. */
+    commendation: z.discriminatedUnion('mode', [
+      z.object({ mode: z.literal('top_grade') }),
+      z.object({ mode: z.literal('top_n'), n: z.number().int().min(1) }),
+    ]).default({ mode: 'top_grade' }),
+    /** 提醒谈话: below `below` points, or (also) the bottom N. */
+    warning: z.object({ below: z.number(), bottomN: z.number().int().min(1).nullable().default(null) }).default({ below: 60, bottomN: null }),
+    /** 履职补贴: the amount a year for members with at least `minPoints` (and every quota met, if required). */
+    allowance: z.object({ amountYuan: z.number().min(0), minPoints: z.number(), requireQuotas: z.boolean().default(false) })
+      .default({ amountYuan: 1200, minPoints: 60, requireQuotas: false }),
+  })
+  .superRefine((r, ctx) => {
+    const groups = new Set(r.groups.map((g) => g.key));
+    if (groups.size !== r.groups.length) ctx.addIssue({ code: 'custom', path: ['groups'], message: '分组重复' });
+    const seen = new Set<string>();
+    r.items.forEach((it, i) => {
+      if (!groups.has(it.group)) ctx.addIssue({ code: 'custom', path: ['items', i, 'group'], message: `没有分组 ${it.group}` });
+      if (seen.has(it.kind)) ctx.addIssue({ code: 'custom', path: ['items', i, 'kind'], message: `“${DUTY_KINDS[it.kind]}”重复` });
+      seen.add(it.kind);
+    });
+    const ded = new Set<string>();
+    r.deductions.forEach((d, i) => {
+      if (ded.has(d.kind) || seen.has(d.kind)) ctx.addIssue({ code: 'custom', path: ['deductions', i, 'kind'], message: `“${DUTY_KINDS[d.kind]}”重复` });
+      ded.add(d.kind);
+    });
+    if (new Set(r.grades.map((g) => g.min)).size !== r.grades.length) ctx.addIssue({ code: 'custom', path: ['grades'], message: '档次分数线重复' });
+    if (new Set(r.quotas.map((q) => q.key)).size !== r.quotas.length) ctx.addIssue({ code: 'custom', path: ['quotas'], message: '指标重复' });
+  });
+export type Rules = z.infer<typeof rulesSchema>;
+export type RulesInput = z.input<typeof rulesSchema>;
+
+/** The default grade bands (安庆 and most committees): 优秀 ≥ 90, 良好 80–89, 称职 60–79, 不称职 < 60. */
+export const DEFAULT_GRADES: GradeBand[] = [
+  { key: 'excellent', label: '优秀', min: 90 },
+  { key: 'good', label: '良好', min: 80 },
+  { key: 'competent', label: '称职', min: 60 },
+  { key: 'incompetent', label: '不称职', min: 0 },
+];

@@ -1,0 +1,74 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../platform/db/database.js';
+import { eventBus, type DomainEvent } from '../../platform/events.js';
+import { defineModule } from '../../platform/modules.js';
+import { createMember } from '../org/index.js';
+import { activityRoutes } from './activity.routes.js';
+import { assessmentRoutes } from './assessment.routes.js';
+import { applyDutyEvent } from './commands/apply-duty-event.js';
+import { createActivity } from './commands/create-activity.js';
+import { committeesWithEvents, replayEvents } from './commands/replay-events.js';
+import { runAssessment } from './commands/run-assessment.js';
+import { submitDutyRecord } from './commands/submit-duty-record.js';
+import { chinaDate, yearOf } from './domain/kinds.js';
+import { HANDLED_EVENTS } from './events.js';
+import type { Caller } from './performance.policy.js';
+import { recordRoutes } from './record.routes.js';
+import { standingRoutes } from './standing.routes.js';
+
+const probe = { userId: null, label: 'probe' };
+const staff = (committeeId: string): Caller => ({ committeeId, actor: probe, grants: [{ role: 'staff', office: 'member_affairs' }], admin: false });
+
+/** When the event was stored (its row is committed before subscribers run); the record's date comes from it. */
+async function storedAt(db: Db, e: DomainEvent): Promise<string> {
+  const { rows } = await db.execute<{ at: string }>(sql`select created_at as at from domain_events
+    where committee_id = ${e.committeeId} and type = ${e.type} and entity_id is not distinct from ${e.entityId ?? null}
+    order by id desc limit 1`);
+  return rows[0]?.at ?? new Date().toISOString();
+}
+
+const subscribed = new WeakSet<object>();
+
+/** 履职: activities and attendance, duty records and their verification, rules, live standing, the annual assessment. */
+export function performanceModule() {
+  return defineModule({
+    name: 'performance',
+    routes: [...activityRoutes, ...recordRoutes, ...standingRoutes, ...assessmentRoutes],
+    init(db) {
+      if (subscribed.has(db)) return;
+      subscribed.add(db);
+      for (const type of HANDLED_EVENTS) {
+        eventBus.subscribe(type, async (e) => {
+          await applyDutyEvent(db, { type: e.type, committeeId: e.committeeId, entityId: e.entityId ?? null, payload: e.payload, createdAt: await storedAt(db, e) });
+        });
+      }
+    },
+    jobs: [
+      {
+        // Catches events whose subscriber never ran (the process stopped between commit and handler).
+        name: 'performance.replay_recent_events',
+        everyMs: 60 * 60 * 1000,
+        async run(db) {
+          const since = new Date(Date.now() - 2 * 24 * 3600 * 1000).toISOString();
+          let created = 0;
+          const committees = await committeesWithEvents(db, since);
+          for (const c of committees) created += (await replayEvents(db, c, since)).created;
+          return `${committees.length} committees replayed, ${created} records recovered`;
+        },
+      },
+    ],
+    probeFixtures: {
+      activity: (db, committeeId) =>
+        createActivity(db, staff(committeeId), { type: 'other_meeting', title: '他会座谈会', startsAt: new Date().toISOString(), inviteAll: true }),
+      duty_record: async (db, committeeId) => {
+        const member = await createMember(db, probe, committeeId, { name: '他会委员', gender: 'male' } as never);
+        const caller: Caller = { committeeId, actor: probe, grants: [{ role: 'member', memberId: member.id }], admin: false };
+        return submitDutyRecord(db, caller, { kind: 'research', occurredOn: chinaDate(), title: '他会调研记录' });
+      },
+      assessment: async (db, committeeId) => {
+        await createMember(db, probe, committeeId, { name: '他会委员', gender: 'female' } as never);
+        return (await runAssessment(db, staff(committeeId), { year: yearOf(chinaDate()) })).id;
+      },
+    },
+  });
+}

@@ -1,0 +1,64 @@
+import type { Executor } from '../../../platform/db/unit-of-work.js';
+import type { StandingsQuery } from '../contracts.js';
+import { scoreMember, type DutyFact, type Score } from '../domain/engine.js';
+import { chinaDate, primaryRole, yearOf } from '../domain/kinds.js';
+import { factsOfCommittee, membersForScoring, type ScoredMember } from '../record.repository.js';
+import { effectiveRules } from './effective-rules.js';
+
+export interface ScoredRow { member: ScoredMember; score: Score; recordIds: string[] }
+
+/** Every active member's score for a year: one aggregate over the committee's verified records, then the engine per member. */
+export async function scoreCommittee(db: Executor, committeeId: string, year: number, opts: { ids?: boolean; rules?: Awaited<ReturnType<typeof effectiveRules>>['rules'] } = {}) {
+  const [members, eff, facts] = await Promise.all([
+    membersForScoring(db, committeeId),
+    opts.rules ? null : effectiveRules(db, committeeId, year),
+    factsOfCommittee(db, committeeId, year, { ids: opts.ids }),
+  ]);
+  const rules = opts.rules ?? eff!.rules;
+  const byMember = new Map<string, { facts: DutyFact[]; ids: string[] }>();
+  for (const f of facts) {
+    const cur = byMember.get(f.memberId) ?? { facts: [], ids: [] };
+    cur.facts.push(f);
+    if (f.ids) cur.ids.push(...f.ids);
+    byMember.set(f.memberId, cur);
+  }
+  const rows: ScoredRow[] = members.map((member) => {
+    const mine = byMember.get(member.id);
+    return { member, score: scoreMember(rules, mine?.facts ?? [], member.roles), recordIds: [...new Set(mine?.ids ?? [])].sort() };
+  });
+  return { rows, rules, effective: eff };
+}
+
+/**
+ * The committee table: every active member's live points for the year, ranked in the committee,
+ * filtered by sector, role or grade, sorted by points (default, highest first) or name, paged.
+ */
+export async function committeeStandings(db: Executor, committeeId: string, q: StandingsQuery) {
+  const year = q.year ?? yearOf(chinaDate());
+  const { rows, rules, effective } = await scoreCommittee(db, committeeId, year);
+  // Competition ranking in the whole committee (1, 2, 2, 4), before any filter.
+  const rankByTotal = new Map<number, number>();
+  rows.map((r) => r.score.total).sort((a, b) => b - a).forEach((t, i) => rankByTotal.has(t) || rankByTotal.set(t, i + 1));
+  const rankOf = (t: number) => rankByTotal.get(t)!;
+  let items = rows.map((r) => ({
+    memberId: r.member.id, name: r.member.name, sectorId: r.member.sectorId, sectorName: r.member.sectorName, roles: r.member.roles,
+    primaryRole: primaryRole(r.member.roles), points: r.score.total, grade: r.score.grade, rank: rankOf(r.score.total),
+    quotasMet: r.score.quotas.every((x) => x.met), deductions: r.score.deductions.reduce((s, d) => s + d.points, 0),
+  }));
+  if (q.sectorId) items = items.filter((i) => i.sectorId === q.sectorId);
+  if (q.role) items = items.filter((i) => i.roles.includes(q.role!));
+  if (q.grade) items = items.filter((i) => i.grade.key === q.grade);
+  const order = q.order ?? (q.sort === 'points' ? 'desc' : 'asc');
+  const sign = order === 'asc' ? 1 : -1;
+  const byName = (a: { name: string; memberId: string }, b: { name: string; memberId: string }) => a.name.localeCompare(b.name, 'zh') || a.memberId.localeCompare(b.memberId);
+  // Ties in points are listed by name (pinyin order), whatever the direction.
+  items.sort((a, b) => (q.sort === 'points' ? sign * (a.points - b.points) || byName(a, b) : sign * byName(a, b)));
+  const byGrade = [...rules.grades].sort((a, b) => b.min - a.min).map((g) => ({ key: g.key, label: g.label, count: items.filter((i) => i.grade.key === g.key).length }));
+  return {
+    year,
+    rules: { name: rules.name, source: effective?.source ?? 'year', ruleSet: effective?.ruleSet ?? null },
+    total: items.length,
+    byGrade,
+    items: items.slice((q.page - 1) * q.pageSize, q.page * q.pageSize),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Executor } from '../../../platform/db/unit-of-work.js';
+import { AppError } from '../../../platform/errors.js';
+import { publishedResultOf } from '../assessment.repository.js';
+import { scoreMember, type Score } from '../domain/engine.js';
+import { chinaDate, primaryRole, yearOf, type MemberRole } from '../domain/kinds.js';
+import { PerformanceErrors } from '../performance.errors.js';
+import { factsOfMember, listRecords, membersForScoring, type RecordRow } from '../record.repository.js';
+import { effectiveRules, type EffectiveRules } from './effective-rules.js';
+
+export interface StandingView extends Score {
+  year: number;
+  member: { id: string; name: string; sectorId: string | null; sectorName: string | null; roles: string[]; primaryRole: MemberRole };
+  rules: { name: string; preset: string | null; source: EffectiveRules['source']; ruleSet: EffectiveRules['ruleSet'] };
+  /** Self-reported records of the year waiting for verification (they do not count yet). */
+  pending: Pick<RecordRow, 'id' | 'kind' | 'title' | 'occurredOn' | 'createdAt'>[];
+  /** The member's result in the year's published assessment, once there is one (the live points may differ after it). */
+  published: Awaited<ReturnType<typeof publishedResultOf>>;
+}
+
+/**
+ * 履职成绩单, live: a member's points so far this year, by kind and group, deductions, grade,
+ * quota progress, and what is still pending. One aggregate query over the member's verified
+ * records (factsOfMember) feeds the pure engine.
+ */
+export async function getMemberStanding(db: Executor, committeeId: string, memberId: string, year: number = yearOf(chinaDate())): Promise<StandingView> {
+  const [members, eff, facts, pending, published] = await Promise.all([
+    membersForScoring(db, committeeId, { memberId }),
+    effectiveRules(db, committeeId, year),
+    factsOfMember(db, committeeId, memberId, year),
+    listRecords(db, committeeId, { memberIds: [memberId], year, status: 'submitted', page: 1, pageSize: 200 }),
+    publishedResultOf(db, committeeId, memberId, year),
+  ]);
+  const m = members[0];
+  if (!m) throw new AppError(PerformanceErrors['performance.member_not_found']);
+  return {
+    year,
+    member: { ...m, primaryRole: primaryRole(m.roles) },
+    rules: { name: eff.rules.name, preset: eff.rules.preset, source: eff.source, ruleSet: eff.ruleSet },
+    ...scoreMember(eff.rules, facts, m.roles),
+    pending: pending.items.map((r) => ({ id: r.id, kind: r.kind, title: r.title, occurredOn: r.occurredOn, createdAt: r.createdAt })),
+    published,
+  };
+}

@@ -1,0 +1,128 @@
+import { sql, type SQL } from 'drizzle-orm';
+import type { Executor } from '../../platform/db/unit-of-work.js';
+import type { ListQuery } from './contracts.js';
+import { toTextArray } from './proposal.repository.js';
+
+/** SQL only: token statistics, similar-proposal candidates, the list with its filters. */
+
+/**
+ * Adjusts the committee's document frequencies: -1 for `removed`, +1 for `added`, and the
+ * document count (the '' row) by `docDelta`. The '' row is updated first in every call, so
+ * concurrent submissions of one committee queue on it and never deadlock on the token rows.
+ */
+export async function applyDocumentFrequencies(db: Executor, committeeId: string, removed: string[], added: string[], docDelta: number) {
+  await db.execute(sql`insert into proposal_token_df (committee_id, token, df) values (${committeeId}, '', ${Math.max(docDelta, 0)})
+    on conflict (committee_id, token) do update set df = greatest(proposal_token_df.df + ${docDelta}, 0)`);
+  if (removed.length) {
+    await db.execute(sql`update proposal_token_df set df = greatest(df - 1, 0) where committee_id = ${committeeId}
+      and token in (select jsonb_array_elements_text(${JSON.stringify(removed)}::jsonb))`);
+  }
+  if (added.length) {
+    await db.execute(sql`insert into proposal_token_df (committee_id, token, df)
+      select ${committeeId}::uuid, t, 1 from jsonb_array_elements_text(${JSON.stringify(added)}::jsonb) t
+      on conflict (committee_id, token) do update set df = proposal_token_df.df + 1`);
+  }
+}
+
+/** Document count and frequencies of the given tokens. */
+export async function documentFrequencies(db: Executor, committeeId: string, tokens: readonly string[]): Promise<{ n: number; df: Map<string, number> }> {
+  const { rows } = await db.execute<{ token: string; df: number }>(sql`
+    select token, df from proposal_token_df where committee_id = ${committeeId}
+       and token in (select jsonb_array_elements_text(${JSON.stringify(['', ...tokens])}::jsonb))`);
+  const df = new Map(rows.map((r) => [r.token, Number(r.df)]));
+  return { n: df.get('') ?? 0, df };
+}
+
+export type CandidateRow = {
+  id: string;
+  title: string;
+  state: string;
+  sessionId: string | null;
+  numberLabel: string | null;
+  tokens: string[];
+  titleTokens: string[];
+};
+
+/**
+ * Proposals sharing at least one of `anyOf` (GIN overlap on tokens), past the draft, best
+ * overlap first. `visible` narrows to what the caller may see.
+ */
+export async function candidatesSharing(
+  db: Executor, committeeId: string, anyOf: readonly string[], opts: { visible: SQL; excludeId?: string; limit: number },
+): Promise<CandidateRow[]> {
+  if (!anyOf.length) return [];
+  const q = toTextArray(anyOf);
+  const { rows } = await db.execute<CandidateRow>(sql`
+    select p.id, p.title, p.state, p.session_id as "sessionId", p.number_label as "numberLabel", p.tokens, p.title_tokens as "titleTokens"
+      from proposals p
+     where p.committee_id = ${committeeId} and p.tokens && ${q} and p.state not in ('draft', 'withdrawn')
+       ${opts.excludeId ? sql`and p.id <> ${opts.excludeId}` : sql``} and ${opts.visible}
+     order by (select count(*) from unnest(p.tokens) t where t = any(${q})) desc
+     limit ${opts.limit}`);
+  return rows;
+}
+
+/** Lead units of proposals among `ids` (the history vote of unit suggestion). */
+export async function leadUnitsOf(db: Executor, committeeId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  if (!ids.length) return new Map();
+  const { rows } = await db.execute<{ proposalId: string; unitId: string }>(sql`
+    select distinct on (a.proposal_id) a.proposal_id as "proposalId", a.unit_id as "unitId" from proposal_assignments a
+     where a.committee_id = ${committeeId} and a.role in ('lead', 'split') and a.status = 'active'
+       and a.proposal_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)::uuid)
+     order by a.proposal_id, a.created_at`);
+  return new Map(rows.map((r) => [r.proposalId, r.unitId]));
+}
+
+export type ListRow = {
+  id: string;
+  title: string;
+  state: string;
+  kind: string;
+  occasion: string;
+  category: string;
+  sessionId: string | null;
+  sessionName: string | null;
+  numberLabel: string | null;
+  firstSigner: string | null;
+  signerCount: number;
+  leadUnit: string | null;
+  deadline: string | null;
+  submittedAt: string | null;
+  updatedAt: string;
+};
+
+export async function listProposals(db: Executor, committeeId: string, q: ListQuery, visible: SQL): Promise<{ items: ListRow[]; total: number }> {
+  const where: SQL[] = [sql`p.committee_id = ${committeeId}`, visible];
+  if (q.state) where.push(sql`p.state in (select jsonb_array_elements_text(${JSON.stringify(q.state.split(','))}::jsonb))`);
+  if (q.sessionId) where.push(sql`p.session_id = ${q.sessionId}`);
+  if (q.category) where.push(sql`p.category = ${q.category}`);
+  if (q.unitId) {
+    where.push(sql`exists (select 1 from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id
+                   and a.unit_id = ${q.unitId} and a.status in ('active', 'objected'))`);
+  }
+  if (q.q) {
+    const like = '%' + q.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+    where.push(sql`(p.title like ${like} or p.number_label = ${q.q})`);
+  }
+  const w = sql.join(where, sql` and `);
+  const [items, total] = await Promise.all([
+    db.execute<ListRow>(sql`
+      select p.id, p.title, p.state, p.kind, p.occasion, p.category, p.session_id as "sessionId", ps.name as "sessionName",
+             p.number_label as "numberLabel",
+             (select m.name from proposal_signers s join members m on m.id = s.member_id
+               where s.committee_id = p.committee_id and s.proposal_id = p.id and s.position = 1) as "firstSigner",
+             (select count(*)::int from proposal_signers s where s.committee_id = p.committee_id and s.proposal_id = p.id
+                 and s.status in ('first', 'confirmed')) as "signerCount",
+             la.name as "leadUnit", la.deadline, p.submitted_at as "submittedAt", p.updated_at as "updatedAt"
+        from proposals p
+        left join plenary_sessions ps on ps.id = p.session_id and ps.committee_id = p.committee_id
+        left join lateral (select u.name, a.deadline from proposal_assignments a join handling_units u on u.id = a.unit_id
+                            where a.committee_id = p.committee_id and a.proposal_id = p.id and a.role in ('lead', 'split')
+                              and a.status in ('active', 'objected') order by a.created_at limit 1) la on true
+       where ${w}
+       order by p.number_scope nulls last, p.number nulls last, p.merge_seq nulls first, p.updated_at desc, p.id
+       limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+    db.execute<{ n: number }>(sql`select count(*)::int as n from proposals p where ${w}`),
+  ]);
+  return { items: items.rows, total: total.rows[0].n };
+}

@@ -1,0 +1,194 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { sql } from 'drizzle-orm';
+import { testApp, loginAs } from './support/app.js';
+import { testDatabase } from './support/db.js';
+import { makeCommittee, makeUser, PASSWORD, uniq } from './support/factories.js';
+
+const db = () => testDatabase().db;
+
+async function auditActions(userId: string): Promise<string[]> {
+  const { rows } = await db().execute<{ action: string }>(
+    sql`select action from audit_log where entity = 'user' and entity_id = ${userId} order by committee_id, seq`);
+  return rows.map((r) => r.action);
+}
+
+const login = (app: FastifyInstance, username: string, password: string) =>
+  app.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password } });
+
+describe('authentication', () => {
+  let app: FastifyInstance;
+  let committee: Awaited<ReturnType<typeof makeCommittee>>;
+
+  beforeAll(async () => {
+    app = await testApp();
+    committee = await makeCommittee(db());
+  });
+  afterAll(() => app?.close());
+
+  it('logs in with the right password: an HttpOnly session cookie and a CSRF token', async () => {
+    const u = await makeUser(db(), committee.id, [{ role: 'leader' }]);
+    const res = await login(app, u.username, PASSWORD);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.csrfToken).toMatch(/^[\w-]{20,}$/);
+    expect(new Date(body.expiresAt).getTime()).toBeGreaterThan(Date.now() + 3600_000);
+    const cookie = res.cookies.find((c) => c.name === 'xs_session')!;
+    expect(cookie).toBeDefined();
+    expect(cookie.httpOnly).toBe(true);
+    expect(cookie.sameSite).toBe('Lax');
+    expect(cookie.path).toBe('/');
+    expect(String(res.headers['set-cookie'])).toMatch(/HttpOnly/);
+    // The session token is not the CSRF token, and the table keeps only a hash of it.
+    expect(cookie.value).not.toBe(body.csrfToken);
+    const { rows } = await db().execute(sql`select 1 from auth_sessions where id = ${cookie.value}`);
+    expect(rows).toHaveLength(0);
+    // Usernames are case-insensitive.
+    expect((await login(app, u.username.toUpperCase(), PASSWORD)).statusCode).toBe(200);
+    expect(await auditActions(u.id)).toContain('auth.login');
+  });
+
+  it('a wrong password and an unknown user get the same answer', async () => {
+    const u = await makeUser(db(), committee.id, [{ role: 'leader' }]);
+    const wrong = await login(app, u.username, 'not-the-password');
+    const unknown = await login(app, uniq('nobody'), 'not-the-password');
+    expect(wrong.statusCode).toBe(401);
+    expect(unknown.statusCode).toBe(401);
+    expect(wrong.json().error.code).toBe('auth.invalid_credentials');
+    const strip = (b: any) => ({ ...b.error, requestId: undefined });
+    expect(strip(wrong.json())).toEqual(strip(unknown.json()));
+    expect(wrong.cookies.find((c) => c.name === 'xs_session')).toBeUndefined();
+    expect(await auditActions(u.id)).toContain('auth.login_failed');
+  });
+
+  it('locks the account after LOGIN_MAX_FAILURES failures; then even the right password gets 423', async () => {
+    const strict = await testApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '10' });
+    try {
+      const u = await makeUser(db(), committee.id, [{ role: 'leader' }]);
+      expect((await login(strict, u.username, 'bad-1')).statusCode).toBe(401);
+      expect((await login(strict, u.username, 'bad-2')).statusCode).toBe(401);
+      const third = await login(strict, u.username, 'bad-3');
+      expect(third.statusCode).toBe(423);
+      expect(third.json().error.code).toBe('auth.locked');
+      expect(third.json().error.message).toContain('10 分钟');
+      const right = await strict.inject({ method: 'POST', url: '/api/auth/login', payload: { username: u.username, password: PASSWORD }, headers: { 'accept-language': 'en' } });
+      expect(right.statusCode).toBe(423);
+      expect(right.json().error.message).toMatch(/locked for 10 minutes/);
+      expect(right.cookies.find((c) => c.name === 'xs_session')).toBeUndefined();
+      expect(await auditActions(u.id)).toEqual(['user.created', 'auth.login_failed', 'auth.login_failed', 'auth.locked']);
+      // A successful login before the limit resets the count.
+      const v = await makeUser(db(), committee.id, [{ role: 'leader' }]);
+      await login(strict, v.username, 'bad-1');
+      await login(strict, v.username, 'bad-2');
+      expect((await login(strict, v.username, PASSWORD)).statusCode).toBe(200);
+      expect((await login(strict, v.username, 'bad-3')).statusCode).toBe(401);
+      expect((await login(strict, v.username, 'bad-4')).statusCode).toBe(401);
+      expect((await login(strict, v.username, PASSWORD)).statusCode).toBe(200);
+    } finally {
+      await strict.close();
+    }
+  });
+
+  it('CSRF: a state-changing request with the cookie but without x-csrf-token is refused', async () => {
+    const u = await makeUser(db(), committee.id, [{ role: 'leader' }]);
+    const s = await loginAs(app, u.username);
+    const without = await app.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'x' }, headers: { cookie: s.cookie } });
+    expect(without.statusCode).toBe(403);
+    expect(without.json().error.code).toBe('auth.csrf');
+    const wrong = await app.inject({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'x' }, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf.slice(0, -2) + 'xx' } });
+    expect(wrong.statusCode).toBe(403);
+    const ok = await s.request({ method: 'POST', url: '/api/auth/tokens', payload: { name: 'x' } });
+    expect(ok.statusCode).toBe(200);
+    // Reading needs no token.
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: s.cookie } })).statusCode).toBe(200);
+  });
+
+  it('bearer tokens work without CSRF; a revoked or unknown token is a 401', async () => {
+    const u = await makeUser(db(), committee.id, [{ role: 'staff', office: 'member_affairs' }]);
+    const s = await loginAs(app, u.username);
+    const created = await s.request({ method: 'POST', url: '/api/auth/tokens', payload: { name: '脚本' } });
+    expect(created.statusCode).toBe(200);
+    const { id, token } = created.json() as { id: string; token: string };
+    expect(token).toMatch(/^xs_/);
+    const bearer = { authorization: `Bearer ${token}` };
+    const me = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.username).toBe(u.username);
+    expect(me.json().csrfToken).toBeNull();
+    // A write through the token, with no CSRF header.
+    const member = await app.inject({ method: 'POST', url: '/api/members', headers: bearer, payload: { name: '令牌委员', gender: 'male' } });
+    expect(member.statusCode).toBe(201);
+    const list = await app.inject({ method: 'GET', url: '/api/auth/tokens', headers: bearer });
+    expect(list.json().items.map((t: { id: string }) => t.id)).toContain(id);
+    expect(JSON.stringify(list.json())).not.toContain(token);
+    // Revoke, then the token is dead.
+    expect((await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${id}`, headers: bearer })).statusCode).toBe(200);
+    const after = await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer });
+    expect(after.statusCode).toBe(401);
+    expect(after.json().error.code).toBe('auth.required');
+    const bogus = await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: 'Bearer xs_not-a-token' } });
+    expect(bogus.statusCode).toBe(401);
+    const { rows } = await db().execute<{ action: string }>(sql`
+      select action from audit_log where entity = 'api_token' and entity_id = ${id} order by seq`);
+    expect(rows.map((r) => r.action)).toEqual(['token.created', 'token.revoked']);
+  });
+
+  it('logout ends the session', async () => {
+    const u = await makeUser(db(), committee.id, [{ role: 'leader' }]);
+    const s = await loginAs(app, u.username);
+    expect((await s.request({ method: 'POST', url: '/api/auth/logout' })).statusCode).toBe(200);
+    expect((await s.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+  });
+
+  it('changing one’s password: the old one stops working, the new one works; audited', async () => {
+    const u = await makeUser(db(), committee.id, [{ role: 'leader' }]);
+    const s = await loginAs(app, u.username);
+    const wrong = await s.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: 'nope-nope', newPassword: 'brand-new-pass-1' } });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.code).toBe('auth.wrong_password');
+    const weak = await s.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: u.username } });
+    expect(weak.statusCode).toBe(400);
+    expect(weak.json().error.code).toBe('auth.weak_password');
+    const short = await s.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'short' } });
+    expect(short.statusCode).toBe(400);
+    expect(short.json().error.code).toBe('request.invalid');
+    const ok = await s.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'brand-new-pass-1' } });
+    expect(ok.statusCode).toBe(200);
+    expect((await login(app, u.username, PASSWORD)).statusCode).toBe(401);
+    expect((await login(app, u.username, 'brand-new-pass-1')).statusCode).toBe(200);
+    expect(await auditActions(u.id)).toEqual(['user.created', 'auth.login', 'user.password_changed', 'auth.login_failed', 'auth.login']);
+  });
+
+  it('an admin (general office) resets a password; the user’s sessions end; audited', async () => {
+    const admin = await makeUser(db(), committee.id, [{ role: 'staff', office: 'general' }]);
+    const target = await makeUser(db(), committee.id, [{ role: 'member' }]);
+    const a = await loginAs(app, admin.username);
+    const t = await loginAs(app, target.username);
+    const set = await a.request({ method: 'POST', url: `/api/users/${target.id}/reset-password`, payload: { newPassword: 'reset-by-admin-1' } });
+    expect(set.statusCode).toBe(200);
+    expect(set.json()).toEqual({ password: null });
+    expect((await t.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await login(app, target.username, PASSWORD)).statusCode).toBe(401);
+    expect((await login(app, target.username, 'reset-by-admin-1')).statusCode).toBe(200);
+
+    // Without a password one is generated, and the user must change it.
+    const gen = await a.request({ method: 'POST', url: `/api/users/${target.id}/reset-password`, payload: {} });
+    expect(gen.statusCode).toBe(200);
+    const pw = gen.json().password as string;
+    expect(pw.length).toBeGreaterThanOrEqual(8);
+    const again = await loginAs(app, target.username, pw);
+    const me = await again.request({ method: 'GET', url: '/api/auth/me' });
+    expect(me.json().user.mustChangePassword).toBe(true);
+
+    // Someone without users.manage may not.
+    const other = await makeUser(db(), committee.id, [{ role: 'staff', office: 'member_affairs' }]);
+    const o = await loginAs(app, other.username);
+    expect((await o.request({ method: 'POST', url: `/api/users/${target.id}/reset-password`, payload: {} })).statusCode).toBe(403);
+    const { rows } = await db().execute<{ action: string; actor_user_id: string }>(sql`
+      select action, actor_user_id from audit_log where entity_id = ${target.id} and action = 'user.password_reset' order by seq`);
+    expect(rows).toEqual([
+      { action: 'user.password_reset', actor_user_id: admin.id },
+      { action: 'user.password_reset', actor_user_id: admin.id },
+    ]);
+  });
+});

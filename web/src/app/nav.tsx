@@ -1,0 +1,42 @@
+import type { ReactNode } from 'react';
+import { Link } from 'react-router';
+import type { MenuProps } from 'antd';
+import { ApartmentOutlined, HomeOutlined, ImportOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import type { Ability } from '../api/types';
+import type { MessageKey } from '../locales/zh-CN';
+import type { Translate } from './i18n';
+
+interface NavItem {
+  path: string;
+  label: MessageKey;
+  icon: ReactNode;
+  /** Shown only when the current committee grants this ability; always shown when absent. */
+  ability?: Ability;
+  testId: string;
+}
+
+/** The menu, in order. Each entry follows one server ability, so the menu is what the server allows. */
+export const NAV: NavItem[] = [
+  { path: '/', label: 'nav.home', icon: <HomeOutlined />, testId: 'nav-home' },
+  { path: '/members', label: 'nav.members', icon: <TeamOutlined />, ability: 'org.members.read', testId: 'nav-members' },
+  { path: '/members/import', label: 'nav.memberImport', icon: <ImportOutlined />, ability: 'org.members.import', testId: 'nav-member-import' },
+  { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, ability: 'org.units.read', testId: 'nav-units' },
+  { path: '/users', label: 'nav.users', icon: <UsergroupAddOutlined />, ability: 'org.users.manage', testId: 'nav-users' },
+  { path: '/account', label: 'nav.account', icon: <UserOutlined />, testId: 'nav-account' },
+];
+
+export function menuItems(can: (a: Ability) => boolean, t: Translate): NonNullable<MenuProps['items']> {
+  return NAV.filter((n) => !n.ability || can(n.ability)).map((n) => ({
+    key: n.path,
+    icon: n.icon,
+    label: <Link to={n.path} data-testid={n.testId}>{t(n.label)}</Link>,
+  }));
+}
+
+/** The menu entry a path belongs to: the longest matching prefix (/members/import before /members). */
+export function selectedKey(pathname: string): string {
+  const hit = NAV.map((n) => n.path)
+    .filter((p) => (p === '/' ? pathname === '/' : pathname === p || pathname.startsWith(p + '/')))
+    .sort((a, b) => b.length - a.length)[0];
+  return hit ?? '/';
+}

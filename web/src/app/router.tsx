@@ -1,0 +1,44 @@
+import type { ComponentType } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { Spin } from 'antd';
+import { Shell } from './shell';
+import { RouteError } from './route-error';
+
+/**
+ * Every page is loaded on first visit (its own chunk); the shell is in the main bundle.
+ * `page(() => import(...))` expects the module's default export to be the page component.
+ */
+function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject, 'lazy'> {
+  return { lazy: async () => ({ Component: (await load()).default }) };
+}
+
+const appRoutes: RouteObject[] = [
+  { path: '/login', ...page(() => import('../features/auth/login-page')) },
+  {
+    path: '/',
+    element: <Shell />,
+    children: [
+      { index: true, ...page(() => import('../features/home/home-page')) },
+      { path: 'members', ...page(() => import('../features/members/member-list-page')) },
+      { path: 'members/new', ...page(() => import('../features/members/member-create-page')) },
+      { path: 'members/import', ...page(() => import('../features/members/member-import-page')) },
+      { path: 'members/:id', ...page(() => import('../features/members/member-detail-page')) },
+      { path: 'members/:id/edit', ...page(() => import('../features/members/member-edit-page')) },
+      { path: 'units', ...page(() => import('../features/units/unit-list-page')) },
+      { path: 'users', ...page(() => import('../features/users/user-list-page')) },
+      { path: 'account', ...page(() => import('../features/account/account-page')) },
+      { path: '*', ...page(() => import('../ui/not-found-page')) },
+    ],
+  },
+];
+
+// A pathless root: one error page for all, and a spinner while the first page's chunk loads.
+const routes: RouteObject[] = [
+  {
+    errorElement: <RouteError />,
+    hydrateFallbackElement: <Spin size="large" style={{ display: 'block', margin: '20vh auto' }} />,
+    children: appRoutes,
+  },
+];
+
+export const router = createBrowserRouter(routes);

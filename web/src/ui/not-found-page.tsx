@@ -1,0 +1,3 @@
+import { NotFound } from './forbidden';
+
+export default NotFound;
