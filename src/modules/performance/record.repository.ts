@@ -120,6 +120,17 @@ export async function listRecords(db: Executor, committeeId: string, f: RecordFi
   return { items: items.rows, total: total.rows[0].n };
 }
 
+/** A member's records of a year waiting for verification (light: no member list). */
+export async function pendingOf(db: Executor, committeeId: string, memberId: string, year: number) {
+  const { rows } = await db.execute<Pick<RecordRow, 'id' | 'kind' | 'title' | 'occurredOn' | 'createdAt'>>(sql`
+    select r.id, r.kind, r.title, r.occurred_on as "occurredOn", r.created_at as "createdAt"
+    from perf_record_members rm
+    join perf_duty_records r on r.committee_id = rm.committee_id and r.id = rm.record_id and r.status = 'submitted'
+    where rm.committee_id = ${committeeId} and rm.member_id = ${memberId} and rm.year = ${year}
+    order by r.occurred_on desc, r.created_at desc`);
+  return rows;
+}
+
 const factCols = sql`r.kind, rm.role, r.member_count as "memberCount", count(*)::int as count, sum(r.units)::float8 as units`;
 
 /**
@@ -138,7 +149,7 @@ export async function factsOfMember(db: Executor, committeeId: string, memberId:
 /** Every member's verified records of a year, aggregated the same way; with `ids`, the record ids too (the assessment's snapshot). */
 export async function factsOfCommittee(db: Executor, committeeId: string, year: number, opts: { ids?: boolean } = {}) {
   const { rows } = await db.execute<DutyFact & { memberId: string; ids: string[] | null }>(sql`
-    select rm.member_id as "memberId", ${factCols}, ${opts.ids ? sql`array_agg(r.id order by r.id)` : sql`null`} as ids
+    select rm.member_id as "memberId", ${factCols}, ${opts.ids ? sql`array_agg(r.id)` : sql`null`} as ids
     from perf_record_members rm
     join perf_duty_records r on r.committee_id = rm.committee_id and r.id = rm.record_id and r.status = 'verified'
     where rm.committee_id = ${committeeId} and rm.year = ${year}

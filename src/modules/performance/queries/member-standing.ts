@@ -4,7 +4,7 @@ import { publishedResultOf } from '../assessment.repository.js';
 import { scoreMember, type Score } from '../domain/engine.js';
 import { chinaDate, primaryRole, yearOf, type MemberRole } from '../domain/kinds.js';
 import { PerformanceErrors } from '../performance.errors.js';
-import { factsOfMember, listRecords, membersForScoring, type RecordRow } from '../record.repository.js';
+import { factsOfMember, membersForScoring, pendingOf, type RecordRow } from '../record.repository.js';
 import { effectiveRules, type EffectiveRules } from './effective-rules.js';
 
 export interface StandingView extends Score {
@@ -27,7 +27,7 @@ export async function getMemberStanding(db: Executor, committeeId: string, membe
     membersForScoring(db, committeeId, { memberId }),
     effectiveRules(db, committeeId, year),
     factsOfMember(db, committeeId, memberId, year),
-    listRecords(db, committeeId, { memberIds: [memberId], year, status: 'submitted', page: 1, pageSize: 200 }),
+    pendingOf(db, committeeId, memberId, year),
     publishedResultOf(db, committeeId, memberId, year),
   ]);
   const m = members[0];
@@ -37,7 +37,7 @@ export async function getMemberStanding(db: Executor, committeeId: string, membe
     member: { ...m, primaryRole: primaryRole(m.roles) },
     rules: { name: eff.rules.name, preset: eff.rules.preset, source: eff.source, ruleSet: eff.ruleSet },
     ...scoreMember(eff.rules, facts, m.roles),
-    pending: pending.items.map((r) => ({ id: r.id, kind: r.kind, title: r.title, occurredOn: r.occurredOn, createdAt: r.createdAt })),
+    pending,
     published,
   };
 }
