@@ -6,6 +6,7 @@ import { openDatabase, runMigrations } from '../../src/platform/db/database.js';
 import { freePort } from '../../src/platform/db/embedded.js';
 import { seedDemo } from '../../src/modules/org/seed/demo.js';
 import { startServer } from '../../src/main.js';
+import { seedProposalsDemo } from '../../src/modules/proposals/seed/demo.js';
 
 export interface TestServer {
   baseUrl: string;
@@ -42,6 +43,7 @@ export async function startTestServer(log: (m: string) => void = () => {}): Prom
     await runMigrations(database.db);
     log(`database ready in ${Date.now() - started} ms; seeding demo data…`);
     log(await seedDemo(database.db));
+    await seedProposalsDemo(database.db);
     server = await startServer(config, database);
   } catch (e) {
     // Leave no PostgreSQL behind: a failed setup would otherwise keep the run from exiting.

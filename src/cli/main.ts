@@ -5,6 +5,7 @@ import * as users from './commands/users.js';
 import * as members from './commands/members.js';
 import * as maintenance from './commands/maintenance.js';
 import * as proposals from '../modules/proposals/cli.js';
+import * as assess from '../modules/performance/cli.js';
 
 /** `npx xieshang …` — thin: parse arguments, call module commands, print. */
 const program = new Command()
@@ -12,6 +13,6 @@ const program = new Command()
   .description('协商 Xieshang — 数字政协平台 / an open platform for CPPCC committees')
   .showHelpAfterError();
 
-for (const m of [server, users, members, maintenance, proposals]) m.register(program);
+for (const m of [server, users, members, maintenance, proposals, assess]) m.register(program);
 
 program.parseAsync(process.argv).catch(fail);

@@ -167,12 +167,12 @@ export async function activeMembers(db: Executor, committeeId: string, ids: stri
 
 export type ScoredMember = { id: string; name: string; sectorId: string | null; sectorName: string | null; roles: string[] }
 
-/** The active members of the committee (optionally of one sector / holding one role) with what the engine needs. */
+/** The active members of the committee (optionally of one sector / holding one role), or one member whatever their status, with what the engine needs. */
 export async function membersForScoring(db: Executor, committeeId: string, f: { sectorId?: string; role?: string; memberId?: string } = {}): Promise<ScoredMember[]> {
   const { rows } = await db.execute<ScoredMember>(sql`
     select m.id, m.name, m.sector_id as "sectorId", s.name as "sectorName", m.roles from members m
     left join sectors s on s.committee_id = m.committee_id and s.id = m.sector_id
-    where m.committee_id = ${committeeId} and m.status = 'active'
+    where m.committee_id = ${committeeId} ${f.memberId ? sql`` : sql`and m.status = 'active'`}
       ${f.sectorId ? sql`and m.sector_id = ${f.sectorId}` : sql``}
       ${f.role ? sql`and m.roles @> array[${f.role}]::text[]` : sql``}
       ${f.memberId ? sql`and m.id = ${f.memberId}` : sql``}

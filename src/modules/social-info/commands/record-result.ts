@@ -1,0 +1,44 @@
+import type { Db } from '../../../platform/db/database.js';
+import { transact } from '../../../platform/db/unit-of-work.js';
+import { AppError } from '../../../platform/errors.js';
+import { resultInput, type ResultInput } from '../contracts.js';
+import { ADOPTED_EVENT, FOLLOWED_UP_EVENT, INSTRUCTED_EVENT, type AdoptedPayload, type InstructedPayload } from '../events.js';
+import { loadItem } from '../item.access.js';
+import { InfoErrors } from '../social-info.errors.js';
+import type { Caller } from '../social-info.policy.js';
+import { forwardsOf, insertResult } from '../social-info.repository.js';
+import { requireRole } from './issue-rules.js';
+
+/**
+ * What came of a forward, recorded by the info office: 采用 (adopted, by which publication),
+ * 批示 (a leader's instruction, with level provincial/city) or a follow-up note (办理落实).
+ * Adoption and instruction emit the events that credit the authors.
+ */
+export async function recordResult(db: Db, caller: Caller, id: string, raw: ResultInput): Promise<string> {
+  const input = resultInput.parse(raw);
+  requireRole(caller, 'editor');
+  return transact(db, caller.actor, async (uow) => {
+    const { committeeId } = caller;
+    const { row } = await loadItem(uow.tx, caller, id, { lock: true });
+    const forward = (await forwardsOf(uow.tx, committeeId, id)).find((f) => f.destination === input.destination);
+    if (!forward) throw new AppError(InfoErrors['social_info.not_forwarded']);
+    const resultId = await insertResult(uow.tx, committeeId, {
+      forwardId: forward.id, itemId: id, kind: input.kind, onDate: input.onDate, text: input.text,
+      publication: input.kind === 'adoption' ? input.publication : null,
+      leader: input.kind === 'instruction' ? input.leader : null,
+      level: input.kind === 'instruction' ? input.level : null,
+    });
+    await uow.audit({ committeeId, action: `social_info.result_${input.kind}`, entity: 'social_info_item', entityId: id, after: { resultId, ...input } });
+    const base = { itemId: id, memberIds: row.memberIds, destination: input.destination, onDate: input.onDate };
+    if (input.kind === 'adoption') {
+      const payload: AdoptedPayload = { ...base, publication: input.publication };
+      await uow.emit({ type: ADOPTED_EVENT, committeeId, entityId: id, payload });
+    } else if (input.kind === 'instruction') {
+      const payload: InstructedPayload = { ...base, leader: input.leader, level: input.level };
+      await uow.emit({ type: INSTRUCTED_EVENT, committeeId, entityId: id, payload });
+    } else {
+      await uow.emit({ type: FOLLOWED_UP_EVENT, committeeId, entityId: id, payload: { ...base, text: input.text } });
+    }
+    return resultId;
+  });
+}
