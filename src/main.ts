@@ -7,6 +7,7 @@ import type { ModuleManifest } from './platform/modules.js';
 import { orgModule } from './modules/org/index.js';
 import { proposalsModule } from './modules/proposals/index.js';
 import { performanceModule } from './modules/performance/index.js';
+import { socialInfoModule } from './modules/social-info/index.js';
 
 /** The composition root: config → modules → HTTP server. Every module is listed here once. */
 export function modulesFor(config: Config): ModuleManifest[] {
@@ -20,6 +21,7 @@ export function modulesFor(config: Config): ModuleManifest[] {
     }),
     proposalsModule(),
     performanceModule(),
+    socialInfoModule(),
   ];
 }
 

@@ -59,6 +59,7 @@ describe('proposals demo seed', () => {
         join user_roles r on r.member_id = s.member_id join users u on u.id = r.user_id where u.username = 'dingxi-member'`);
     expect(mine.filter((r) => r.status === 'first').length).toBeGreaterThanOrEqual(3);
     expect(mine.some((r) => r.status === 'invited' && r.state === 'draft')).toBe(true);
+    expect(mine.some((r) => r.status === 'first' && r.state === 'released')).toBe(true);
     const { rows: unit } = await database.db.execute<{ n: number }>(sql`
       select count(*)::int as n from proposal_assignments a join proposals p on p.id = a.proposal_id
         join handling_units h on h.id = a.unit_id where h.name = '定西市教育局' and p.state = 'handling' and a.status = 'active'`);

@@ -8,7 +8,9 @@ import type { InfoAction, InfoState } from './domain/info-workflow.js';
  * Every workflow move emits `social_info.<action>` (below) with at least MoveEventPayload.
  * The ones other modules care about (duty records, points, statistics):
  *
- * - `social_info.submitted`   an item was submitted (also after resubmission): SubmittedPayload.
+ * - `social_info.submitted`   an item was submitted (SubmittedPayload, action 'submit'), or resubmitted after being
+ *                             returned (action 'resubmit'); a subscriber that credits submissions keys its credit on
+ *                             itemId (e.g. sourceRef 'social-info:<itemId>:submitted') so a resubmission is not counted twice.
  * - `social_info.published`   the item appeared in a released issue: PublishedPayload.
  * - `social_info.adopted`     a destination adopted the item (采用): AdoptedPayload.
  * - `social_info.instructed`  a leader wrote an instruction (批示) on it: InstructedPayload, with `level`.

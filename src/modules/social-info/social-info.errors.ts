@@ -34,6 +34,7 @@ export const InfoErrors = defineErrors({
   'social_info.destination_unknown': { kind: 'invalid', zh: (p) => `报送单位“${p.destination}”不在本会的设置中`, en: 'Unknown destination' },
   'social_info.not_forwarded': { kind: 'conflict', zh: '该信息尚未报送到这个单位', en: 'The item was not forwarded there' },
   'social_info.not_published': { kind: 'conflict', zh: '只有已刊发的信息可以报送', en: 'Only published items are forwarded' },
+  'social_info.not_an_officer': { kind: 'invalid', zh: '您本年度未被聘为信息员，请选择以委员身份报送', en: 'You are not an information officer this year' },
   'social_info.officer_exists': { kind: 'conflict', zh: '该委员本年度已聘为信息员', en: 'Already appointed this year' },
   'social_info.periodical_exists': { kind: 'conflict', zh: '已有同名刊物', en: 'A periodical with this name exists' },
 });

@@ -15,7 +15,6 @@ export const InfoPermissions = definePermissions({
   'social_info.sign_off': signer,
   /** Releasing a signed issue: the info office or the signing leader. */
   'social_info.release': has.any(has.staffOf('info'), signer),
-  'social_info.act': has.any(has.role('member'), has.anyStaff, has.role('leader')),
   'social_info.oversee': has.any(has.anyStaff, has.role('leader')),
 });
 

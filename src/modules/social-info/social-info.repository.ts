@@ -158,6 +158,11 @@ export async function insertOfficer(db: Executor, committeeId: string, o: { year
   return rows[0]?.id ?? null;
 }
 
+export async function isOfficer(db: Executor, committeeId: string, memberId: string, year: number): Promise<boolean> {
+  const { rows } = await db.execute(sql`select 1 from social_info_officers where committee_id = ${committeeId} and member_id = ${memberId} and year = ${year}`);
+  return rows.length > 0;
+}
+
 export type OfficerProgressRow = { memberId: string; name: string; monthlyQuota: number; month: number | null; items: number };
 
 /** Items per month of the year for each officer (by submission date in China time). */
@@ -281,7 +286,7 @@ export async function insertForward(db: Executor, committeeId: string, f: { item
 
 export async function forwardsOf(db: Executor, committeeId: string, itemId: string): Promise<ForwardRow[]> {
   const { rows } = await db.execute<ForwardRow>(sql`select id, item_id as "itemId", issue_id as "issueId", destination, forwarded_on::text as "forwardedOn"
-    from social_info_forwards where committee_id = ${committeeId} and item_id = ${itemId} order by forwarded_on, created_at`);
+    from social_info_forwards where committee_id = ${committeeId} and item_id = ${itemId} order by forwarded_on, destination`);
   return rows;
 }
 

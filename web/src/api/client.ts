@@ -73,6 +73,7 @@ export const api = {
   get: <T>(path: string, query?: Query, opts?: { quiet401?: boolean }) => request<T>('GET', path + toQueryString(query), undefined, opts),
   post: <T>(path: string, body?: unknown, opts?: { quiet401?: boolean }) => request<T>('POST', path, body ?? {}, opts),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, body),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, body),
   del: <T>(path: string) => request<T>('DELETE', path),
   /** multipart/form-data with one file field. */
   upload: <T>(path: string, field: string, file: Blob, fileName?: string) => {

@@ -98,4 +98,101 @@ export type Ability =
   | 'org.structure.read' | 'org.structure.write'
   | 'org.members.read' | 'org.members.read_private' | 'org.members.write'
   | 'org.members.import' | 'org.members.export'
-  | 'org.units.read' | 'org.units.write' | 'org.users.manage';
+  | 'org.units.read' | 'org.units.write' | 'org.users.manage'
+  // src/modules/proposals/proposals.policy.ts
+  | 'proposals.read' | 'proposals.propose' | 'proposals.review' | 'proposals.handle'
+  | 'proposals.rate' | 'proposals.similar' | 'proposals.configure';
+
+/** Workflow actions of a proposal (src/modules/proposals/domain/proposal-workflow.ts). */
+export type ProposalAction =
+  | 'edit' | 'confirm_cosign' | 'decline_cosign' | 'submit' | 'withdraw' | 'pre_review' | 'return_for_revision' | 'file'
+  | 'reject' | 'convert' | 'merge' | 'assign' | 'object' | 'dismiss_objection' | 'reassign' | 'accept' | 'extend_deadline'
+  | 'save_reply' | 'submit_reply' | 'countersign' | 'send_back' | 'release' | 'rate' | 'rehandle' | 'close' | 'carry_over' | 'resume';
+
+export const PROPOSAL_STATE_KEYS = [
+  'draft', 'submitted', 'pre_reviewed', 'returned', 'withdrawn', 'not_filed', 'converted', 'merged', 'filed', 'assigned',
+  'objected', 'handling', 'countersigning', 'reply_review', 'released', 'closed', 'carried_over',
+] as const;
+export type ProposalState = (typeof PROPOSAL_STATE_KEYS)[number];
+
+export interface ProposalListItem {
+  id: string;
+  title: string;
+  state: ProposalState;
+  stateLabel: string;
+  kind: string;
+  occasion: string;
+  category: string;
+  sessionId: string | null;
+  sessionName: string | null;
+  numberLabel: string | null;
+  firstSigner: string | null;
+  signerCount: number;
+  leadUnit: string | null;
+  deadline: string | null;
+  submittedAt: string | null;
+  updatedAt: string;
+}
+
+export interface ProposalAssignment {
+  id: string; unitId: string; unitName: string; role: 'lead' | 'co' | 'split'; status: 'active' | 'objected' | 'replaced';
+  assignedOn: string; deadline: string; objectionUntil: string; extensionReason: string | null; objectionReason: string | null;
+}
+
+export interface ProposalReply {
+  id: string; unitId: string; unitName: string; round: number; status: 'draft' | 'submitted' | 'sent_back' | 'released';
+  replyClass: string | null; isPublic: boolean; signer: string | null; contactPerson: string | null; contactPhone: string | null;
+  docNumber: string | null; body: string; contactedOn: string | null; reviewNote: string | null;
+}
+
+export interface ProposalFeedback {
+  memberId: string; memberName: string; round: number; rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
+  contactedBefore: boolean | null; attitude: string | null; remarks: string | null; enteredByStaff: boolean; createdAt: string;
+}
+
+export interface FormatIssue { code: string; message: string }
+export interface FormatCheck { errors: FormatIssue[]; warnings: FormatIssue[]; titleChars: number; bodyChars: number }
+
+export interface ProposalView {
+  id: string;
+  state: ProposalState;
+  stateLabel: string;
+  kind: string;
+  kindLabel: string;
+  occasion: string;
+  occasionLabel: string;
+  submitterName: string | null;
+  title: string;
+  body: string;
+  category: string;
+  researchBasis: string | null;
+  session: { id: string; name: string } | null;
+  numberLabel: string | null;
+  fullNumber: string | null;
+  round: number;
+  replyClass: string | null;
+  signers: { memberId: string; name: string; position: number; status: 'first' | 'invited' | 'confirmed' | 'declined' | 'lapsed'; respondedAt: string | null }[];
+  decision: { code: string | null; label: string | null; note: string | null };
+  mergedInto: { id: string; title: string; numberLabel: string | null; state: string; replies: ProposalReply[] } | null;
+  merged: { id: string; title: string; numberLabel: string | null; signers: { memberId: string; name: string }[] }[];
+  assignments: ProposalAssignment[];
+  replies: ProposalReply[];
+  feedback: ProposalFeedback[];
+  formCheck: FormatCheck | null;
+  dates: { submittedAt: string | null; filedAt: string | null; releasedAt: string | null; closedAt: string | null; updatedAt: string };
+  abilities: Record<ProposalAction, boolean>;
+}
+
+export interface SimilarProposal {
+  id: string; title: string; numberLabel: string | null; state: ProposalState; score: number; stateLabel: string;
+  sessionName: string | null; currentSession: boolean; likelyDuplicate: boolean;
+}
+
+export interface UnitSuggestion { unitId: string; name: string; score: number; dutyScore: number; historyScore: number }
+
+export interface ProposalSettingsView {
+  titlePattern: string; titleMaxChars: number; bodyMaxChars: number; bodyMinChars: number; checkThreeParts: boolean; warnWithoutResearch: boolean;
+  categories: string[];
+  rejectReasons: { code: string; label: string }[];
+  replyClasses: { code: string; label: string }[];
+}

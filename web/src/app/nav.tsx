@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MenuProps } from 'antd';
-import { ApartmentOutlined, HomeOutlined, ImportOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, EditOutlined, FileTextOutlined, HomeOutlined, ImportOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import type { Ability } from '../api/types';
 import type { MessageKey } from '../locales/zh-CN';
 import type { Translate } from './i18n';
@@ -20,6 +20,8 @@ export const NAV: NavItem[] = [
   { path: '/', label: 'nav.home', icon: <HomeOutlined />, testId: 'nav-home' },
   { path: '/members', label: 'nav.members', icon: <TeamOutlined />, ability: 'org.members.read', testId: 'nav-members' },
   { path: '/members/import', label: 'nav.memberImport', icon: <ImportOutlined />, ability: 'org.members.import', testId: 'nav-member-import' },
+  { path: '/proposals', label: 'nav.proposals', icon: <FileTextOutlined />, ability: 'proposals.read', testId: 'nav-proposals' },
+  { path: '/proposals/new', label: 'nav.proposalNew', icon: <EditOutlined />, ability: 'proposals.propose', testId: 'nav-proposal-new' },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, ability: 'org.units.read', testId: 'nav-units' },
   { path: '/users', label: 'nav.users', icon: <UsergroupAddOutlined />, ability: 'org.users.manage', testId: 'nav-users' },
   { path: '/account', label: 'nav.account', icon: <UserOutlined />, testId: 'nav-account' },

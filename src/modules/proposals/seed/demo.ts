@@ -179,6 +179,9 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
     if (masterTarget === 'handling' && topic.lead === '教育局') eduHandling++;
     const useDemo = demoFirst < 4 && ['potato', 'teachers', 'water', 'eldercare'].includes(topic.key);
     if (useDemo) demoFirst++;
+    // dingxi-member has a reply to rate (农村饮水) and a closed proposal (养老服务).
+    if (useDemo && topic.key === 'water') masterTarget = 'released';
+    if (useDemo && topic.key === 'eldercare') masterTarget = 'closed';
     const master = await create(topic, 0, masterTarget, useDemo ? demoMember : undefined);
     const mergeInto: Item[] = [];
     const rest: Item[] = [];

@@ -6,7 +6,7 @@ import { parseInfoSettings } from '../domain/settings.js';
 import { SUBMITTED_EVENT, type SubmittedPayload } from '../events.js';
 import { InfoErrors } from '../social-info.errors.js';
 import type { Caller } from '../social-info.policy.js';
-import { activeMembers, activeTopic, insertItem, insertVersion, readInfoSettings } from '../social-info.repository.js';
+import { activeMembers, activeTopic, insertItem, insertVersion, isOfficer, readInfoSettings } from '../social-info.repository.js';
 import { checkLength, itemTokens } from './text-rules.js';
 
 /**
@@ -28,6 +28,9 @@ export async function submitItem(db: Db, caller: Caller, raw: SubmitInput): Prom
     checkLength(input.body, settings);
     const known = await activeMembers(uow.tx, committeeId, memberIds);
     if (memberIds.some((m) => !known.has(m))) throw new AppError(InfoErrors['social_info.member_unknown']);
+    // 信息员: the lead author must hold this year's appointment (China time).
+    const year = Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
+    if (input.sourceKind === 'officer' && !(await isOfficer(uow.tx, committeeId, memberIds[0], year))) throw new AppError(InfoErrors['social_info.not_an_officer']);
     if (input.topicId && !(await activeTopic(uow.tx, committeeId, input.topicId))) throw new AppError(InfoErrors['social_info.topic_unknown']);
     const id = await insertItem(uow.tx, committeeId, {
       sourceKind: input.sourceKind, sourceName: input.sourceName, memberIds, topicId: input.topicId, urgent: input.urgent,

@@ -72,3 +72,21 @@ export function isTerminal(state: InfoState): boolean {
 /** Issue statuses: an issue is put together (draft), signed off (签发) by the signing leader, then released (numbered). */
 export const ISSUE_STATUSES = { draft: '编辑中', signed: '已签发', released: '已印发' } as const;
 export type IssueStatus = keyof typeof ISSUE_STATUSES;
+
+/** The table as a Mermaid state diagram (self-loops omitted), for docs/architecture.md. */
+export function workflowMermaid(): string {
+  const edges = new Map<string, string[]>();
+  for (const a of INFO_ACTIONS) {
+    const t = INFO_TRANSITIONS[a] as Transition;
+    for (const from of t.from) {
+      const to = t.to === 'same' ? from : t.to;
+      if (to === from) continue;
+      edges.set(`${from} --> ${to}`, [...(edges.get(`${from} --> ${to}`) ?? []), t.label]);
+    }
+  }
+  const lines = ['stateDiagram-v2', '  [*] --> submitted'];
+  for (const s of ALL_INFO_STATES) lines.push(`  ${s} : ${s} ${INFO_STATES[s]}`);
+  for (const [key, labels] of edges) lines.push(`  ${key} : ${labels.join(' / ')}`);
+  for (const s of ALL_INFO_STATES) if (isTerminal(s)) lines.push(`  ${s} --> [*]`);
+  return lines.join('\n');
+}

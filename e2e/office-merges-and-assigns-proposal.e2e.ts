@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, logIn, openSession, type Session } from './support/browser.js';
+
+let browser: Browser;
+let session: Session;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  session = await openSession(browser);
+  await logIn(session.page, 'dingxi-office');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('dingxi-office reviews proposals: merges a duplicate, assigns a filed one', () => {
+  test('merges a submitted proposal into a similar filed one, which gives it a composite number', async () => {
+    const { page } = session;
+    await page.goto('/proposals?state=submitted');
+    const rows = page.getByTestId('proposal-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    const n = await rows.count();
+    let merged = false;
+    for (let i = 0; i < n && !merged; i++) {
+      await page.goto('/proposals?state=submitted');
+      await rows.nth(i).getByTestId('proposal-link').click();
+      await page.getByTestId('action-merge').click();
+      const candidate = page.getByTestId('merge-candidate').first();
+      await page.getByTestId('merge-candidates').waitFor();
+      await expect.poll(async () => (await candidate.count()) + (await page.getByText('没有可并入的相似提案').count())).toBeGreaterThan(0);
+      if (await candidate.count()) {
+        await candidate.click();
+        await page.getByTestId('action-confirm').click();
+        merged = true;
+      } else {
+        await page.keyboard.press('Escape');
+      }
+    }
+    expect(merged).toBe(true);
+    await expect.poll(() => page.getByTestId('proposal-state').getAttribute('data-state')).toBe('merged');
+    await expect.poll(() => page.getByTestId('proposal-number').textContent()).toMatch(/第\d+并\d+号/);
+  });
+
+  test('assigns a filed proposal to a suggested unit', async () => {
+    const { page } = session;
+    await page.goto('/proposals?state=filed');
+    await page.getByTestId('proposal-table').locator('tbody tr.ant-table-row').first().getByTestId('proposal-link').click();
+    await page.getByTestId('action-assign').click();
+    await page.getByTestId('suggested-unit').first().click();
+    await page.getByTestId('action-confirm').click();
+    await expect.poll(() => page.getByTestId('proposal-state').getAttribute('data-state')).toBe('assigned');
+    await expect.poll(() => page.getByTestId('proposal-assignments').textContent()).toContain('主办');
+    expect(session.pageErrors).toEqual([]);
+  });
+});

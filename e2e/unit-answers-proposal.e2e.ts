@@ -1,0 +1,57 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { PHONE, horizontalOverflow, launchBrowser, logIn, openSession, type Session } from './support/browser.js';
+
+let browser: Browser;
+let session: Session;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  session = await openSession(browser);
+  await logIn(session.page, 'dingxi-unit');
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('dingxi-unit (clerk of 定西市教育局) answers an assigned proposal', () => {
+  test('sees only its unit\'s proposals with deadlines, drafts the reply and submits it', async () => {
+    const { page } = session;
+    await page.getByTestId('nav-proposals').click();
+    await expect.poll(() => page.getByTestId('proposals-title').textContent()).toBe('本单位承办的提案');
+    await page.goto('/proposals?state=handling');
+    const rows = page.getByTestId('proposal-table').locator('tbody tr.ant-table-row');
+    await rows.first().waitFor();
+    expect(await page.getByTestId('proposal-table').textContent()).toContain('定西市教育局');
+    expect(await page.getByTestId('countdown').count()).toBeGreaterThan(0);
+    await rows.first().getByTestId('proposal-link').click();
+    await page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);
+    await expect.poll(() => page.getByTestId('proposal-state').getAttribute('data-state')).toBe('handling');
+    // Only what the server allows: the unit may draft a reply, not file or release.
+    expect(await page.getByTestId('action-file').count()).toBe(0);
+    expect(await page.getByTestId('action-release').count()).toBe(0);
+
+    await page.getByTestId('action-save_reply').click();
+    await page.locator('.ant-modal .ant-radio-button-wrapper', { hasText: 'B' }).click();
+    await page.getByTestId('field-signer').fill('王局长');
+    await page.getByTestId('field-contactPerson').fill('李科长');
+    await page.getByTestId('field-contactPhone').fill('0932-8212345');
+    await page.getByTestId('field-replyBody').fill('您提出的提案收悉。我局已将乡村教师周转宿舍建设列入年度计划，逐步推进。');
+    await page.getByTestId('action-confirm').click();
+    await page.locator('.ant-modal').waitFor({ state: 'detached' });
+    await expect.poll(() => page.getByTestId('proposal-reply').count()).toBeGreaterThan(0);
+
+    await page.getByTestId('action-submit_reply').click();
+    await page.getByTestId('action-confirm').click();
+    await expect.poll(() => page.getByTestId('proposal-state').getAttribute('data-state')).toMatch(/^(countersigning|reply_review)$/);
+    expect(session.pageErrors).toEqual([]);
+  });
+
+  test('the list is usable at phone width', async () => {
+    const phone = await openSession(browser, PHONE);
+    await logIn(phone.page, 'dingxi-unit');
+    await phone.page.goto('/proposals');
+    await phone.page.getByTestId('proposal-table').locator('tbody tr.ant-table-row').first().waitFor();
+    expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
+    await phone.context.close();
+  });
+});

@@ -1,0 +1,27 @@
+/** The social-information module's public surface: other modules import only from here. */
+export { socialInfoModule } from './manifest.js';
+export { InfoPermissions, type Caller } from './social-info.policy.js';
+export { InfoErrors } from './social-info.errors.js';
+export * from './contracts.js';
+export * from './events.js';
+export { INFO_STATES, INFO_TRANSITIONS, INFO_ACTIONS, planTransition, allowedActions, workflowMermaid, type InfoState, type InfoAction, type InfoActor } from './domain/info-workflow.js';
+export { parseInfoSettings, type InfoSettings } from './domain/settings.js';
+export { submitItem } from './commands/submit-item.js';
+export { screenItem, acceptItem, returnItem, archiveItem } from './commands/review-item.js';
+export { editItem } from './commands/edit-item.js';
+export { resubmitItem } from './commands/resubmit-item.js';
+export { mergeItem } from './commands/merge-item.js';
+export { sendToSignOff } from './commands/send-to-sign-off.js';
+export { sendBack } from './commands/send-back.js';
+export { createIssue } from './commands/create-issue.js';
+export { signIssue } from './commands/sign-issue.js';
+export { releaseIssue } from './commands/release-issue.js';
+export { forwardItem, forwardIssue } from './commands/forward-item.js';
+export { recordResult } from './commands/record-result.js';
+export { publishTopic, appointOfficer, createPeriodical, updateInfoSettings } from './commands/office-setup.js';
+export { getItem } from './queries/get-item.js';
+export { itemVersions } from './queries/item-versions.js';
+export { itemTimeline } from './queries/item-timeline.js';
+export { listItems } from './queries/list-items.js';
+export { similarItems } from './queries/similar-items.js';
+export { officersProgress, getIssue } from './queries/office-views.js';

@@ -1,0 +1,246 @@
+import type { z } from 'zod';
+import type { Db } from '../../platform/db/database.js';
+import { defineRoute, type RequestContext, type RouteDef } from '../../platform/modules.js';
+import { appointOfficer, createPeriodical, publishTopic, updateInfoSettings } from './commands/office-setup.js';
+import { createIssue } from './commands/create-issue.js';
+import { editItem } from './commands/edit-item.js';
+import { forwardIssue, forwardItem } from './commands/forward-item.js';
+import { mergeItem } from './commands/merge-item.js';
+import { recordResult } from './commands/record-result.js';
+import { releaseIssue } from './commands/release-issue.js';
+import { resubmitItem } from './commands/resubmit-item.js';
+import { acceptItem, archiveItem, returnItem, screenItem } from './commands/review-item.js';
+import { sendBack } from './commands/send-back.js';
+import { sendToSignOff } from './commands/send-to-sign-off.js';
+import { signIssue } from './commands/sign-issue.js';
+import { submitItem } from './commands/submit-item.js';
+import {
+  editInput, forwardInput, idParams, issueInput, listQuery, mergeInput, noteInput, officerInput, periodicalInput, reasonInput,
+  resubmitInput, resultInput, signOffInput, similarQuery, submitInput, topicInput, yearQuery, type ListQuery,
+} from './contracts.js';
+import { INFO_STATES, INFO_TRANSITIONS, ISSUE_STATUSES, workflowMermaid } from './domain/info-workflow.js';
+import { infoSettingsPatch, parseInfoSettings } from './domain/settings.js';
+import { getItem } from './queries/get-item.js';
+import { itemTimeline } from './queries/item-timeline.js';
+import { itemVersions } from './queries/item-versions.js';
+import { listItems } from './queries/list-items.js';
+import { getIssue, officersProgress } from './queries/office-views.js';
+import { similarItems } from './queries/similar-items.js';
+import { InfoPermissions as P, type Caller } from './social-info.policy.js';
+import { listIssues, listPeriodicals, listTopics, readInfoSettings } from './social-info.repository.js';
+
+const tags = ['social-info'];
+const BASE = '/api/social-info';
+const TITLE = '关于农村留守老人冬季取暖安全问题的反映';
+const BODY = '近期走访发现，部分农村留守老人仍使用土炉取暖，一氧化碳中毒隐患突出。建议乡镇开展入户排查，推广清洁取暖设备。';
+const FAKE = '00000000-0000-4000-8000-000000000001';
+
+export function callerOf(ctx: RequestContext): Caller {
+  return { committeeId: ctx.committeeId, actor: ctx.actor, grants: ctx.grants, admin: !!ctx.principal?.isPlatformAdmin };
+}
+const thisYear = () => new Date().getFullYear();
+
+/** POST /api/social-info/items/:id/<path>: validate, run one command, answer with the item as the caller now sees it. */
+function itemMove<B extends z.ZodType | undefined>(def: {
+  path: string; summary: string; permission: string; body?: B; example?: unknown;
+  run(db: Db, caller: Caller, id: string, body: B extends z.ZodType ? z.infer<B> : undefined): Promise<unknown>;
+}): RouteDef {
+  return defineRoute({
+    method: 'POST', url: `${BASE}/items/:id/${def.path}`, summary: def.summary, tags,
+    access: { permission: def.permission }, resource: 'social_info_item', params: idParams,
+    ...(def.body ? { body: def.body } : {}),
+    ...(def.example ? { example: { body: def.example } } : {}),
+    async handler(req, ctx) {
+      const caller = callerOf(ctx);
+      const { id } = req.params as { id: string };
+      await def.run(ctx.db, caller, id, req.body as never);
+      return getItem(ctx.db, caller, id);
+    },
+  });
+}
+
+export const socialInfoRoutes: RouteDef[] = [
+  defineRoute({
+    method: 'GET', url: `${BASE}/items`, summary: 'Items the caller may see; `q` searches Chinese text (segmented words); paged', tags,
+    access: { permission: P['social_info.read'] }, querystring: listQuery, example: { query: { q: '取暖' } },
+    handler: (req, ctx) => listItems(ctx.db, callerOf(ctx), req.query as ListQuery),
+  }),
+  defineRoute({
+    method: 'POST', url: `${BASE}/items`, summary: 'Submit an item (member, officer, or staff for an organisation/sector/special committee/station)', tags,
+    access: { permission: P['social_info.submit'] }, body: submitInput,
+    example: { body: { title: TITLE, body: BODY, sourceKind: 'organisation', sourceName: '民盟市委会' } },
+    async handler(req, ctx, reply) {
+      const caller = callerOf(ctx);
+      const id = await submitItem(ctx.db, caller, req.body as never);
+      reply.status(201);
+      return getItem(ctx.db, caller, id);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/workflow`, summary: 'The workflow table (states, actions, who acts) and issue statuses', tags,
+    access: { permission: P['social_info.read'] },
+    handler: async () => ({ states: INFO_STATES, transitions: INFO_TRANSITIONS, issueStatuses: ISSUE_STATUSES, mermaid: workflowMermaid() }),
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/settings`, summary: "The committee's social-information settings (length limit, destinations, quota)", tags,
+    access: { permission: P['social_info.read'] },
+    handler: async (_req, ctx) => parseInfoSettings(await readInfoSettings(ctx.db, ctx.committeeId)),
+  }),
+  defineRoute({
+    method: 'PATCH', url: `${BASE}/settings`, summary: "Change the committee's social-information settings", tags,
+    access: { permission: P['social_info.edit'] }, body: infoSettingsPatch, example: { body: { maxChars: 1500 } },
+    handler: (req, ctx) => updateInfoSettings(ctx.db, callerOf(ctx), req.body as never),
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/items/:id`, summary: 'One item with the actions the caller may take (abilities), its issue, forwards and results', tags,
+    access: { permission: P['social_info.read'] }, params: idParams, resource: 'social_info_item',
+    handler: (req, ctx) => getItem(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/items/:id/versions`, summary: "The item's versions (1 = the author's original) and the diff original → current", tags,
+    access: { permission: P['social_info.read'] }, params: idParams, resource: 'social_info_item',
+    handler: (req, ctx) => itemVersions(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/items/:id/timeline`, summary: "The item's trail: every step from submission to adoption and instructions", tags,
+    access: { permission: P['social_info.read'] }, params: idParams, resource: 'social_info_item',
+    handler: (req, ctx) => itemTimeline(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/items/:id/similar`, summary: 'Other items on probably the same matter (merge candidates), with scores', tags,
+    access: { permission: P['social_info.edit'] }, params: idParams, resource: 'social_info_item', querystring: similarQuery,
+    handler: (req, ctx) => similarItems(ctx.db, callerOf(ctx), (req.params as { id: string }).id, (req.query as { limit: number }).limit),
+  }),
+  itemMove({ path: 'screen', summary: '筛选: take a submitted item up', permission: P['social_info.edit'], run: (db, c, id) => screenItem(db, c, id) }),
+  itemMove({ path: 'accept', summary: '采编: the item goes to editing', permission: P['social_info.edit'], run: (db, c, id) => acceptItem(db, c, id) }),
+  itemMove({
+    path: 'edit', summary: "编辑: change the wording; stored as a new version beside the author's original", permission: P['social_info.edit'],
+    body: editInput, example: { body: BODY }, run: (db, c, id, b) => editItem(db, c, id, b),
+  }),
+  itemMove({
+    path: 'return', summary: '退回修改, with a reason', permission: P['social_info.edit'], body: reasonInput, example: { reason: '请补充具体数据' },
+    run: (db, c, id, b) => returnItem(db, c, id, b),
+  }),
+  itemMove({
+    path: 'resubmit', summary: 'The author sends a returned item again (optionally revised)', permission: P['social_info.submit'],
+    body: resubmitInput, example: {}, run: (db, c, id, b) => resubmitItem(db, c, id, b),
+  }),
+  itemMove({
+    path: 'archive', summary: '存档不用, with a reason', permission: P['social_info.edit'], body: reasonInput, example: { reason: '与已刊发信息重复' },
+    run: (db, c, id, b) => archiveItem(db, c, id, b),
+  }),
+  itemMove({
+    path: 'merge', summary: '合并 into another item on the same matter', permission: P['social_info.edit'], body: mergeInput, example: { targetId: FAKE },
+    run: (db, c, id, b) => mergeItem(db, c, id, b),
+  }),
+  itemMove({
+    path: 'send-to-sign-off', summary: '送签: place the edited item in an issue for sign-off', permission: P['social_info.edit'],
+    body: signOffInput, example: { issueId: FAKE }, run: (db, c, id, b) => sendToSignOff(db, c, id, b),
+  }),
+  itemMove({
+    path: 'send-back', summary: '退回编辑: take the item out of its unsigned issue', permission: P['social_info.release'],
+    body: noteInput, example: {}, run: (db, c, id, b) => sendBack(db, c, id, b),
+  }),
+  itemMove({
+    path: 'forwards', summary: '报送: forward a published item to destinations of the configured list', permission: P['social_info.edit'],
+    body: forwardInput, example: { destinations: ['市委'], forwardedOn: '2025-03-01' }, run: (db, c, id, b) => forwardItem(db, c, id, b),
+  }),
+  itemMove({
+    path: 'results', summary: 'Record 采用 (adoption), 批示 (instruction, with level) or a follow-up for one destination', permission: P['social_info.edit'],
+    body: resultInput, example: { kind: 'adoption', destination: '省政协', publication: '甘肃政协信息', onDate: '2025-03-10' },
+    run: (db, c, id, b) => recordResult(db, c, id, b),
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/topics`, summary: 'Topics of the season (选题)', tags,
+    access: { permission: P['social_info.read'] }, querystring: yearQuery,
+    handler: async (req, ctx) => ({ items: await listTopics(ctx.db, ctx.committeeId, (req.query as { year?: number }).year) }),
+  }),
+  defineRoute({
+    method: 'POST', url: `${BASE}/topics`, summary: 'Publish a topic of the season', tags,
+    access: { permission: P['social_info.edit'] }, body: topicInput, example: { body: { year: 2025, title: '农村清洁取暖' } },
+    async handler(req, ctx, reply) {
+      const id = await publishTopic(ctx.db, callerOf(ctx), req.body as never);
+      reply.status(201);
+      return { id };
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: `${BASE}/officers`, summary: 'Appoint a member information officer (信息员) for a year with a monthly quota', tags,
+    access: { permission: P['social_info.edit'] }, body: officerInput, example: { body: { year: 2025, memberId: FAKE } },
+    async handler(req, ctx, reply) {
+      const id = await appointOfficer(ctx.db, callerOf(ctx), req.body as never);
+      reply.status(201);
+      return { id };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/officers/progress`, summary: "Each officer's items per month against the quota", tags,
+    access: { permission: P['social_info.oversee'] }, querystring: yearQuery,
+    handler: (req, ctx) => officersProgress(ctx.db, callerOf(ctx), (req.query as { year?: number }).year ?? thisYear()),
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/periodicals`, summary: "The committee's periodicals", tags,
+    access: { permission: P['social_info.read'] },
+    handler: async (_req, ctx) => ({ items: await listPeriodicals(ctx.db, ctx.committeeId) }),
+  }),
+  defineRoute({
+    method: 'POST', url: `${BASE}/periodicals`, summary: 'Add a periodical (《社情民意》, 《政协信息》, 专报 …)', tags,
+    access: { permission: P['social_info.edit'] }, body: periodicalInput, example: { body: { name: '社情民意' } },
+    async handler(req, ctx, reply) {
+      const id = await createPeriodical(ctx.db, callerOf(ctx), req.body as never);
+      reply.status(201);
+      return { id };
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/issues`, summary: 'Issues of the periodicals, newest first', tags,
+    access: { permission: P['social_info.oversee'] }, querystring: yearQuery,
+    handler: async (req, ctx) => ({ items: await listIssues(ctx.db, ctx.committeeId, { year: (req.query as { year?: number }).year }) }),
+  }),
+  defineRoute({
+    method: 'POST', url: `${BASE}/issues`, summary: 'Start an issue of a periodical (numbered when released)', tags,
+    access: { permission: P['social_info.edit'] }, body: issueInput, example: { body: { periodicalId: FAKE, year: 2025 } },
+    async handler(req, ctx, reply) {
+      const caller = callerOf(ctx);
+      const id = await createIssue(ctx.db, caller, req.body as never);
+      reply.status(201);
+      return getIssue(ctx.db, caller, id);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/issues/:id`, summary: 'One issue with its items', tags,
+    access: { permission: P['social_info.read'] }, params: idParams, resource: 'social_info_issue',
+    handler: (req, ctx) => getIssue(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+  }),
+  defineRoute({
+    method: 'POST', url: `${BASE}/issues/:id/sign`, summary: '签发: the signing leader signs the issue off', tags,
+    access: { permission: P['social_info.sign_off'] }, params: idParams, resource: 'social_info_issue',
+    async handler(req, ctx) {
+      const caller = callerOf(ctx);
+      const { id } = req.params as { id: string };
+      await signIssue(ctx.db, caller, id);
+      return getIssue(ctx.db, caller, id);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: `${BASE}/issues/:id/release`, summary: '印发: number the signed issue and publish its items', tags,
+    access: { permission: P['social_info.release'] }, params: idParams, resource: 'social_info_issue',
+    async handler(req, ctx) {
+      const caller = callerOf(ctx);
+      const { id } = req.params as { id: string };
+      await releaseIssue(ctx.db, caller, id);
+      return getIssue(ctx.db, caller, id);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: `${BASE}/issues/:id/forwards`, summary: '报送 a released issue: each item is forwarded to the destinations', tags,
+    access: { permission: P['social_info.edit'] }, params: idParams, resource: 'social_info_issue', body: forwardInput,
+    example: { body: { destinations: ['市委'], forwardedOn: '2025-03-01' } },
+    async handler(req, ctx) {
+      const caller = callerOf(ctx);
+      const { id } = req.params as { id: string };
+      await forwardIssue(ctx.db, caller, id, req.body as never);
+      return getIssue(ctx.db, caller, id);
+    },
+  }),
+];

@@ -1,0 +1,53 @@
+import { sql } from 'drizzle-orm';
+import { afterAll, describe, expect, it } from 'vitest';
+import { seedDemo } from '../../src/modules/org/seed/demo.js';
+import { committeeStandings, getActivity, getMemberStanding, listDutyRecords } from '../../src/modules/performance/index.js';
+import { DEMO_PERFORMANCE_YEAR, seedPerformanceDemo } from '../../src/modules/performance/seed/demo.js';
+import { scratchDatabase } from '../support/db.js';
+import { callerFor } from './support.js';
+
+describe('seedPerformanceDemo', () => {
+  let database: Awaited<ReturnType<typeof scratchDatabase>> | undefined;
+  afterAll(async () => database?.drop());
+
+  it('loads a year of activities and records for 定西 and 金昌: ~90 % at 90 points or more, an open activity for the demo member', async () => {
+    database = await scratchDatabase();
+    const { db } = database;
+    await seedDemo(db);
+    const started = Date.now();
+    const ticks: number[] = [];
+    const msg = await seedPerformanceDemo(db, { progress: (d) => ticks.push(d), now: new Date('2026-11-25T04:00:00Z') });
+    const ms = Date.now() - started;
+    console.log(`${msg} — ${ms} ms`);
+    expect(ms).toBeLessThan(60_000);
+    expect(ticks).toEqual([1, 2]);
+
+    for (const code of ['dingxi', 'jinchang']) {
+      const { rows } = await db.execute<{ id: string }>(sql`select id from committees where code = ${code}`);
+      const s = await committeeStandings(db, rows[0].id, { year: DEMO_PERFORMANCE_YEAR, sort: 'points', page: 1, pageSize: 500 });
+      const share = s.items.filter((i) => i.points >= 90).length / s.total;
+      console.log(code, s.byGrade.map((g) => `${g.label} ${g.count}`).join(', '), `≥90: ${(share * 100).toFixed(1)}%`);
+      expect(s.total).toBeGreaterThan(300);
+      expect(share).toBeGreaterThan(0.85);
+      expect(share).toBeLessThan(0.97);
+      expect(s.byGrade.filter((g) => g.count > 0).length).toBeGreaterThanOrEqual(3);
+    }
+
+    // The demo member: verified records, one pending self-report, an open activity to check in to.
+    const { rows: g } = await db.execute<{ committeeId: string; memberId: string }>(sql`
+      select r.committee_id as "committeeId", r.member_id as "memberId" from user_roles r join users u on u.id = r.user_id where u.username = 'dingxi-member'`);
+    const { committeeId, memberId } = g[0];
+    const standing = await getMemberStanding(db, committeeId, memberId, DEMO_PERFORMANCE_YEAR);
+    expect(standing.total).toBeGreaterThan(70);
+    expect(standing.pending.length).toBeGreaterThanOrEqual(1);
+    const member = callerFor(committeeId, [{ role: 'member', memberId }]);
+    const mine = await listDutyRecords(db, member, { year: DEMO_PERFORMANCE_YEAR, page: 1, pageSize: 200 } as never);
+    expect(mine.total).toBeGreaterThan(3);
+    const { rows: open } = await db.execute<{ id: string }>(sql`select id from perf_activities where committee_id = ${committeeId} and status = 'open'`);
+    expect(open.length).toBe(1);
+    const a = await getActivity(db, member, open[0].id, new Date('2026-11-25T04:00:00Z'));
+    expect(a.abilities.checkIn).toBe(true);
+    const staffView = await getActivity(db, callerFor(committeeId, [{ role: 'staff', office: 'general' }]), open[0].id);
+    expect(staffView.checkInCode).toMatch(/^\d{6}$/);
+  }, 240_000);
+});
