@@ -28,10 +28,13 @@ describe('proposals demo seed', () => {
     const total = rows.reduce((n, r) => n + r.n, 0);
     expect(total).toBeGreaterThanOrEqual(280);
     expect(total).toBe(result.proposals);
-    for (const s of ['draft', 'submitted', 'returned', 'withdrawn', 'not_filed', 'converted', 'merged', 'filed', 'assigned', 'handling', 'countersigning', 'reply_review', 'released', 'closed']) {
+    for (const s of ['draft', 'submitted', 'returned', 'withdrawn', 'not_filed', 'converted', 'merged', 'filed', 'assigned', 'handling', 'countersigning', 'reply_review', 'released', 'closed', 'carried_over', 'objected', 'pre_reviewed']) {
       expect(counts[s] ?? 0, s).toBeGreaterThan(0);
     }
     expect(counts).toEqual(result.byState);
+    const { rows: unhappy } = await database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from proposal_feedback f join proposals p on p.id = f.proposal_id where f.rating = 'dissatisfied' and p.state = 'handling'`);
+    expect(unhappy[0].n).toBeGreaterThan(0);
   });
 
   it('reached every state through the commands: each state change has its event, in a legal chain', async () => {

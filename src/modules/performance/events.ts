@@ -23,6 +23,9 @@ import { dutyKind } from './domain/kinds.js';
  *    }
  *    `duty.revoked` { sourceRef } — the credit no longer holds (the item was withdrawn …): its record becomes void.
  *
+ * Social information emits `duty.recorded` (kinds social_info, social_info_adopted,
+ *    leader_instruction) from src/modules/social-info/commands/credit-authors.ts.
+ *
  * 2. The proposals events, as the proposals module emits them (src/modules/proposals/events.ts):
  *    `proposals.submitted` → 'proposal' (提交提案) for the first signer and confirmed co-signers;
  *    `proposals.filed` and `proposals.merged_credit` → 'proposal_filed' (立案, or credited through 并案);

@@ -68,7 +68,6 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
   const office = caller([{ role: 'staff', office: 'proposals' }], 'seed:office');
 
   const today = todayInChina();
-  const byState: Record<string, number> = {};
   const total = DEMO_TOPICS.reduce((n, t) => n + Math.round(t.count * 1.3), 0);
   let done = 0;
   let memberCursor = 0;
@@ -80,6 +79,9 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
     for (const [t, w] of WEIGHTS) if ((r -= w) < 0) return t;
     return 'closed';
   };
+  // The rarer states are guaranteed: the first proposals that are not merged go there.
+  const must: Target[] = ['carried_over', 'countersigning', 'objected', 'rehandling', 'pre_reviewed', 'countersigning', 'carried_over', 'rehandling', 'returned', 'withdrawn'];
+  const nextTarget = (): Target => must.shift() ?? weighted();
 
   const body = (t: DemoTopic) =>
     `一、基本情况\n${pick(t.situation)}${pick(t.situation)}\n二、问题分析\n${pick(t.analysis)}\n三、具体建议\n${pick(t.suggestions)}`;
@@ -110,38 +112,37 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
   /** Moves a submitted proposal on to its target. */
   async function drive(p: Item, merged: Item[]) {
     const { id, target, topic } = p;
-    const count = (s: string) => { byState[s] = (byState[s] ?? 0) + 1; };
     switch (target) {
-      case 'draft': case 'submitted': return count(target);
-      case 'returned': await returnProposal(db, office, id, { reason: '正文缺少具体建议，请补充后重新提交' }); return count(target);
-      case 'withdrawn': await withdrawProposal(db, member(p.first), id, { reason: '经进一步调研，拟并入下次会议提案' }); return count(target);
-      case 'pre_reviewed': await preReviewProposal(db, office, id, { note: '初审通过，待复审' }); return count(target);
+      case 'draft': case 'submitted': return;
+      case 'returned': await returnProposal(db, office, id, { reason: '正文缺少具体建议，请补充后重新提交' }); return;
+      case 'withdrawn': await withdrawProposal(db, member(p.first), id, { reason: '经进一步调研，拟并入下次会议提案' }); return;
+      case 'pre_reviewed': await preReviewProposal(db, office, id, { note: '初审通过，待复审' }); return;
       case 'not_filed':
         await rejectProposal(db, office, id, { reasonCode: pick(['no_suggestion', 'personal', 'promotion', 'party_internal', 'litigation'] as const satisfies readonly (typeof NATIONAL_REJECT_REASONS)[number]['code'][]), note: '经审查，不予立案' });
-        return count(target);
-      case 'converted': await convertProposal(db, office, id, { note: '内容较为具体，转为意见建议办理', forwardTo: '定西市' + topic.lead }); return count(target);
+        return;
+      case 'converted': await convertProposal(db, office, id, { note: '内容较为具体，转为意见建议办理', forwardTo: '定西市' + topic.lead }); return;
       default: break;
     }
     await fileProposal(db, office, id, { note: '符合立案条件' });
     for (const m of merged) await mergeProposal(db, office, m.id, { masterId: id, note: '所提问题相同，并案办理' });
-    if (target === 'filed') return count(target);
+    if (target === 'filed') return;
     const lead = unitId(topic.lead);
-    const withCo = topic.co.length > 0 && rand() < 0.45;
+    const withCo = topic.co.length > 0 && (target === 'countersigning' || rand() < 0.45);
     const co = withCo ? topic.co.slice(0, 1 + Math.floor(rand() * Math.min(2, topic.co.length))).map(unitId) : [];
     // Handling proposals were assigned 20–110 days ago, so their deadlines fall on both sides of today; closed ones earlier.
     const agoDays = target === 'objected' || target === 'assigned' ? Math.floor(rand() * 3) + 1 : target === 'closed' ? 150 + Math.floor(rand() * 60) : 20 + Math.floor(rand() * 90);
     const assignedOn = addDays(today, -agoDays);
     await assignProposal(db, office, id, { mode: 'lead', leadUnitId: lead, coUnitIds: co, assignedOn, note: '请认真办理，按期答复' });
-    if (target === 'assigned') return count(target);
+    if (target === 'assigned') return;
     if (target === 'objected') {
       await objectToAssignment(db, clerk(lead), id, { reason: '所提事项不属于本单位职能，建议改由其他单位主办' }, assignedOn);
-      return count(target);
+      return;
     }
     await acceptAssignment(db, clerk(lead), id);
-    if (target === 'handling') return count(target);
+    if (target === 'handling') return;
     if (target === 'carried_over') {
       await carryOverProposal(db, office, id, { reason: '涉及项目需跨年度实施，列入续办' });
-      return count(target);
+      return;
     }
     const replyClass = pick(['A', 'A', 'B', 'B', 'B', 'C']);
     await saveReply(db, clerk(lead), id, {
@@ -153,20 +154,20 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
         `二、下一步工作。${pick(['已列入年度工作计划逐步推进', '已会同有关部门制定实施方案', '受财力所限，将积极争取上级支持'])}。\n感谢您对我市工作的关心和支持。`,
     });
     await submitReply(db, clerk(lead), id);
-    if (target === 'countersigning') return count(target);
+    if (target === 'countersigning') return;
     for (const c of co) await countersignReply(db, clerk(c), id, { opinion: '同意主办单位答复意见' });
-    if (target === 'reply_review') return count(target);
+    if (target === 'reply_review') return;
     await releaseReply(db, office, id, { note: '审核通过' });
-    if (target === 'released') return count(target);
+    if (target === 'released') return;
     const raters = [...p.signers, ...merged.flatMap((m) => m.signers)];
     const rating = (k: number): Rating => (target === 'rehandling' && k === 0 ? 'dissatisfied' : pick(['satisfied', 'satisfied', 'satisfied', 'basically_satisfied']));
     for (const [k, m] of raters.entries()) {
       await rateReply(db, member(m), id, { rating: rating(k), contactedBefore: rand() < 0.85, attitude: 'good', remarks: k === 0 && target === 'rehandling' ? '答复内容空泛，没有具体措施' : null });
       if (target === 'rehandling') break;
     }
-    if (target === 'rehandling') return count('handling');
+    if (target === 'rehandling') return;
     await closeProposal(db, office, id, { note: '办结' });
-    return count('closed');
+    return;
   }
 
   let eduHandling = 0;
@@ -187,13 +188,12 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
     const rest: Item[] = [];
     for (let i = 1; i < n; i++) {
       const mergeIt = MASTER_OK.has(masterTarget) && rand() < 0.45;
-      let target: Target = mergeIt ? 'submitted' : weighted();
+      let target: Target = mergeIt ? 'submitted' : nextTarget();
       if (!mergeIt && topic.lead === '教育局' && eduHandling < 6 && MASTER_OK.has(target)) { target = 'handling'; eduHandling++; }
       const item = await create(topic, i, target);
       (mergeIt ? mergeInto : rest).push(item);
     }
     await drive(master, mergeInto);
-    for (const m of mergeInto) byState.merged = (byState.merged ?? 0) + 1;
     for (const r of rest) {
       await drive(r, []);
     }
@@ -207,6 +207,8 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
   await createDraft(db, member(first), {
     title: '关于建设中药材产业园区的建议', body: body(invitedTopic), category: invitedTopic.category, kind: 'joint', cosignerIds: [demoMember],
   });
-  byState.draft = (byState.draft ?? 0) + 1;
-  return { proposals: done + 1, byState };
+  // The states as stored (what the moves above led to).
+  const { rows: states } = await db.execute<{ state: string; n: number }>(sql`
+    select state, count(*)::int as n from proposals where committee_id = ${committeeId} group by state order by state`);
+  return { proposals: done + 1, byState: Object.fromEntries(states.map((r) => [r.state, r.n])) };
 }

@@ -8,6 +8,7 @@ import { InfoErrors } from '../social-info.errors.js';
 import type { Caller } from '../social-info.policy.js';
 import { forwardsOf, insertResult } from '../social-info.repository.js';
 import { requireRole } from './issue-rules.js';
+import { creditAuthors } from './credit-authors.js';
 
 /**
  * What came of a forward, recorded by the info office: 采用 (adopted, by which publication),
@@ -33,9 +34,17 @@ export async function recordResult(db: Db, caller: Caller, id: string, raw: Resu
     if (input.kind === 'adoption') {
       const payload: AdoptedPayload = { ...base, publication: input.publication };
       await uow.emit({ type: ADOPTED_EVENT, committeeId, entityId: id, payload });
+      await creditAuthors(uow, committeeId, {
+        kind: 'social_info_adopted', sourceRef: `social-info:${id}:adopted`, title: `社情民意信息《${row.title}》被采用`,
+        memberIds: row.memberIds, occurredOn: input.onDate,
+      });
     } else if (input.kind === 'instruction') {
       const payload: InstructedPayload = { ...base, leader: input.leader, level: input.level };
       await uow.emit({ type: INSTRUCTED_EVENT, committeeId, entityId: id, payload });
+      await creditAuthors(uow, committeeId, {
+        kind: 'leader_instruction', sourceRef: `social-info:${id}:instructed:${input.level}`,
+        title: `社情民意信息《${row.title}》获${input.level === 'provincial' ? '省级' : '市级'}领导批示`, memberIds: row.memberIds, occurredOn: input.onDate,
+      });
     } else {
       await uow.emit({ type: FOLLOWED_UP_EVENT, committeeId, entityId: id, payload: { ...base, text: input.text } });
     }

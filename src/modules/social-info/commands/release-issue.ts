@@ -7,6 +7,7 @@ import type { Caller } from '../social-info.policy.js';
 import { findIssue, itemsOfIssue, nextIssueNumber, patchItem, setIssueReleased } from '../social-info.repository.js';
 import { requireRole, requireStatus } from './issue-rules.js';
 import { moveIn } from './move.js';
+import { creditAuthors } from './credit-authors.js';
 
 /**
  * 印发: a signed issue gets the next number of its periodical and year (the counter row is
@@ -30,6 +31,10 @@ export async function releaseIssue(db: Db, caller: Caller, id: string) {
           after: { issueId: id, number },
           payload: { title: item.title, issueId: id, periodicalName: issue.periodicalName, year: issue.year, number },
         };
+      });
+      await creditAuthors(uow, committeeId, {
+        kind: 'social_info', sourceRef: `social-info:${item.id}:published`,
+        title: `社情民意信息《${item.title}》刊发于${issue.periodicalName} ${issue.year} 年第 ${number} 期`, memberIds: item.memberIds,
       });
     }
     await uow.audit({ committeeId, action: 'social_info.issue_released', entity: 'social_info_issue', entityId: id, before: { status: 'signed' }, after: { status: 'released', number } });

@@ -1,0 +1,27 @@
+import { sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { forwardItem, recordResult } from '../../src/modules/social-info/index.js';
+import { replayEvents } from '../../src/modules/performance/index.js';
+import { infoWorld, published } from './support.js';
+
+describe('social information credits its authors on their duty records', () => {
+  it('a published item adopted by two destinations and instructed gives its author one record per credit, once', async () => {
+    const w = await infoWorld();
+    const { id } = await published(w, 0);
+    await forwardItem(w.db, w.editor, id, { destinations: ['省政协', '市委'], forwardedOn: '2025-05-10' });
+    await recordResult(w.db, w.editor, id, { kind: 'adoption', destination: '省政协', publication: '甘肃政协信息', onDate: '2025-05-20', text: '' });
+    await recordResult(w.db, w.editor, id, { kind: 'adoption', destination: '市委', publication: null, onDate: '2025-05-21', text: '' });
+    await recordResult(w.db, w.editor, id, { kind: 'instruction', destination: '市委', leader: '市委书记', level: 'city', onDate: '2025-05-25', text: '请市民政局研究落实' });
+    // Run the subscriber's work deterministically (and twice: it must be idempotent).
+    await replayEvents(w.db, w.committeeId, '2000-01-01');
+    await replayEvents(w.db, w.committeeId, '2000-01-01');
+    const { rows } = await w.db.execute<{ kind: string; member_id: string; role: string; status: string }>(sql`
+      select r.kind, rm.member_id, rm.role, r.status from perf_duty_records r join perf_record_members rm on rm.record_id = r.id
+       where r.committee_id = ${w.committeeId} and r.source_ref like ${'social-info:' + id + '%'} order by r.kind, rm.role`);
+    expect(rows.map((r) => [r.kind, r.member_id, r.status])).toEqual([
+      ['leader_instruction', w.members[0], 'verified'],
+      ['social_info', w.members[0], 'verified'],
+      ['social_info_adopted', w.members[0], 'verified'],
+    ]);
+  });
+});
