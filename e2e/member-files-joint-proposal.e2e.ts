@@ -52,6 +52,18 @@ describe('dingxi-member drafts proposals, invites a co-signer, confirms an invit
     expect(await page.getByTestId('action-submit').count()).toBe(0);
   });
 
+  test('rates the released reply to a proposal of theirs', async () => {
+    const { page } = session;
+    await page.goto('/proposals?mine=true&state=released');
+    await page.getByTestId('proposal-table').locator('tbody tr.ant-table-row').first().getByTestId('proposal-link').click();
+    await page.getByTestId('proposal-reply').first().waitFor();
+    await page.getByTestId('action-rate').click();
+    await page.locator('.ant-modal .ant-radio-button-wrapper', { hasText: '基本满意' }).click();
+    await page.getByTestId('field-remarks').fill('答复较具体，希望加快落实');
+    await page.getByTestId('action-confirm').click();
+    await expect.poll(() => page.getByTestId('proposal-feedback').allTextContents().then((x) => x.join())).toContain('答复较具体，希望加快落实');
+  });
+
   test('writes an individual proposal and submits it', async () => {
     const { page } = session;
     await page.goto('/proposals/new');

@@ -50,6 +50,28 @@ describe('dingxi-office reviews proposals: merges a duplicate, assigns a filed o
     await page.getByTestId('action-confirm').click();
     await expect.poll(() => page.getByTestId('proposal-state').getAttribute('data-state')).toBe('assigned');
     await expect.poll(() => page.getByTestId('proposal-assignments').textContent()).toContain('主办');
+  });
+
+  test('sends one reply back to the unit and releases another with class A', async () => {
+    const { page } = session;
+    const open = async () => {
+      await page.goto('/proposals?state=reply_review');
+      await page.getByTestId('proposal-table').locator('tbody tr.ant-table-row').first().getByTestId('proposal-link').click();
+      await page.getByTestId('proposal-reply').first().waitFor();
+    };
+    await open();
+    await page.getByTestId('action-send_back').click();
+    await page.getByTestId('field-reason').fill('答复未说明具体措施和时间安排，请补充后重新答复');
+    await page.getByTestId('action-confirm').click();
+    await expect.poll(() => page.getByTestId('proposal-state').getAttribute('data-state')).toBe('handling');
+
+    await open();
+    await page.getByTestId('action-release').click();
+    await page.locator('.ant-modal .ant-select').first().click();
+    await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: 'A ' }).click();
+    await page.getByTestId('action-confirm').click();
+    await expect.poll(() => page.getByTestId('proposal-state').getAttribute('data-state')).toBe('released');
+    expect(await page.getByTestId('action-close').count()).toBe(1);
     expect(session.pageErrors).toEqual([]);
   });
 });

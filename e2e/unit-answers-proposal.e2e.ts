@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { PHONE, horizontalOverflow, launchBrowser, logIn, openSession, type Session } from './support/browser.js';
+import { PHONE, horizontalOverflow, launchBrowser, logIn, openSession, screenshot, type Session } from './support/browser.js';
 
 let browser: Browser;
 let session: Session;
@@ -52,6 +52,12 @@ describe('dingxi-unit (clerk of 定西市教育局) answers an assigned proposal
     await phone.page.goto('/proposals');
     await phone.page.getByTestId('proposal-table').locator('tbody tr.ant-table-row').first().waitFor();
     expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
+    await phone.page.getByTestId('proposal-table').locator('tbody tr.ant-table-row').first().getByTestId('proposal-link').click();
+    await phone.page.getByTestId('proposal-title').waitFor();
+    await phone.page.getByTestId('proposal-timeline').waitFor();
+    expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
+    await screenshot(phone.page, 'unit-proposal-detail-phone');
+    expect(phone.pageErrors).toEqual([]);
     await phone.context.close();
   });
 });

@@ -5,6 +5,7 @@ import { loadConfig } from '../../src/config/index.js';
 import { openDatabase, runMigrations } from '../../src/platform/db/database.js';
 import { freePort } from '../../src/platform/db/embedded.js';
 import { seedDemo } from '../../src/modules/org/seed/demo.js';
+import { seedPerformanceDemo } from '../../src/modules/performance/seed/demo.js';
 import { startServer } from '../../src/main.js';
 import { seedProposalsDemo } from '../../src/modules/proposals/seed/demo.js';
 
@@ -43,6 +44,7 @@ export async function startTestServer(log: (m: string) => void = () => {}): Prom
     await runMigrations(database.db);
     log(`database ready in ${Date.now() - started} ms; seeding demo data…`);
     log(await seedDemo(database.db));
+    log(await seedPerformanceDemo(database.db));
     await seedProposalsDemo(database.db);
     server = await startServer(config, database);
   } catch (e) {

@@ -59,6 +59,11 @@ export interface ModuleManifest {
   probeFixtures?: Record<string, (db: Database['db'], committeeId: string) => Promise<string>>;
   /** Called once at start-up (subscribe to events, …). */
   init?(db: Database['db']): void;
+  /**
+   * Loads this module's demo data through its own commands (`xieshang demo` / `seed demo`), in
+   * module order after the modules it builds on. Returns a one-line summary.
+   */
+  demoSeed?(db: Database['db'], opts: { progress?: (done: number, total: number) => void }): Promise<string>;
 }
 
 export function defineRoute(def: RouteDef): RouteDef {

@@ -35,6 +35,11 @@ describe('proposals demo seed', () => {
     const { rows: unhappy } = await database.db.execute<{ n: number }>(sql`
       select count(*)::int as n from proposal_feedback f join proposals p on p.id = f.proposal_id where f.rating = 'dissatisfied' and p.state = 'handling'`);
     expect(unhappy[0].n).toBeGreaterThan(0);
+    // Submitted at the session, filed before any assignment.
+    const { rows: late } = await database.db.execute<{ n: number }>(sql`
+      select count(*)::int as n from proposals p join proposal_assignments a on a.proposal_id = p.id
+       where p.filed_at is null or p.submitted_at > p.filed_at or p.filed_at::date > a.assigned_on`);
+    expect(late[0].n).toBe(0);
   });
 
   it('reached every state through the commands: each state change has its event, in a legal chain', async () => {

@@ -2,8 +2,25 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config/index.js';
 import { openDatabase, runMigrations } from '../../platform/db/database.js';
 import { startServer } from '../../main.js';
-import { isDatabaseEmpty, seedDemo, DEMO_LOGINS, DEMO_PASSWORD } from '../../modules/org/seed/demo.js';
+import { isDatabaseEmpty, DEMO_LOGINS, DEMO_PASSWORD } from '../../modules/org/seed/demo.js';
+import type { Config } from '../../config/index.js';
+import type { Db } from '../../platform/db/database.js';
+import { modulesFor } from '../../main.js';
 import { progressBar, withDatabase } from '../context.js';
+
+/** Every module's demo data, in module order (org first), with live event subscriptions. */
+async function seedAllDemos(db: Db, config: Config): Promise<string[]> {
+  const modules = modulesFor(config);
+  for (const m of modules) m.init?.(db);
+  const out: string[] = [];
+  for (const m of modules) {
+    if (!m.demoSeed) continue;
+    const bar = progressBar(`演示数据 ${m.name}`);
+    out.push(await m.demoSeed(db, { progress: bar.update }));
+    bar.stop();
+  }
+  return out;
+}
 
 async function run(command: 'serve' | 'demo') {
   const config = loadConfig();
@@ -21,9 +38,7 @@ async function run(command: 'serve' | 'demo') {
   await runMigrations(database.db);
   if (command === 'demo' && (await isDatabaseEmpty(database.db))) {
     console.log('数据库为空，正在载入演示数据… / loading demo data…');
-    const bar = progressBar('演示数据');
-    await seedDemo(database.db, { progress: bar.update });
-    bar.stop();
+    for (const line of await seedAllDemos(database.db, config)) console.log(line);
   }
   const srv = await startServer(config, database);
   stop = srv.stop;
@@ -47,16 +62,13 @@ export function register(program: Command) {
   );
   const seed = program.command('seed').description('载入数据 / load data');
   seed.command('demo').description('载入演示数据（数据库须为空）/ load the demo data into an empty database').action(() =>
-    withDatabase('xieshang seed demo', async (db) => {
+    withDatabase('xieshang seed demo', async (db, config) => {
       if (!(await isDatabaseEmpty(db.db))) {
         console.error('数据库不为空，未载入演示数据 / the database is not empty; nothing loaded');
         process.exitCode = 1;
         return;
       }
-      const bar = progressBar('演示数据');
-      const summary = await seedDemo(db.db, { progress: bar.update });
-      bar.stop();
-      console.log(summary);
+      for (const line of await seedAllDemos(db.db, config)) console.log(line);
     }),
   );
 }

@@ -12,12 +12,14 @@ import { createUnit } from './units/unit.commands.js';
 import { createUser } from './users/user.commands.js';
 import { createApiToken } from './auth/auth.commands.js';
 import type { LoginPolicy } from './auth/auth.commands.js';
+import { seedDemo } from './seed/demo.js';
 
 const system = { userId: null, label: 'probe' };
 
 export function orgModule(opts: LoginPolicy & { cookieSecure: boolean; loginRateLimit: number }) {
   return defineModule({
     name: 'org',
+    demoSeed: (db, o) => seedDemo(db, o),
     routes: [...authRoutes(opts), ...committeeRoutes, ...memberRoutes, ...memberImportRoutes, ...unitRoutes, ...userRoutes],
     jobs: [
       {

@@ -1,3 +1,4 @@
+import { seedPerformanceDemo } from './seed/demo.js';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
 import { eventBus, type DomainEvent } from '../../platform/events.js';
@@ -33,6 +34,7 @@ const subscribed = new WeakSet<object>();
 export function performanceModule() {
   return defineModule({
     name: 'performance',
+    demoSeed: (db, o) => seedPerformanceDemo(db, o),
     routes: [...activityRoutes, ...recordRoutes, ...standingRoutes, ...assessmentRoutes],
     init(db) {
       if (subscribed.has(db)) return;

@@ -1,3 +1,4 @@
+import { seedProposalsDemo } from './seed/demo.js';
 import { defineModule } from '../../platform/modules.js';
 import { createMember } from '../org/index.js';
 import { createDraft } from './commands/create-draft.js';
@@ -13,6 +14,10 @@ const PROBE_BODY =
 export function proposalsModule() {
   return defineModule({
     name: 'proposals',
+    async demoSeed(db, o) {
+      const r = await seedProposalsDemo(db, o);
+      return `提案演示数据 / demo proposals: ${r.proposals} 件（定西市政协）`;
+    },
     routes: [...proposalRoutes, ...reviewRoutes, ...handlingRoutes],
     probeFixtures: {
       // A submitted proposal of the given committee, made through the real commands.

@@ -101,7 +101,10 @@ export type Ability =
   | 'org.units.read' | 'org.units.write' | 'org.users.manage'
   // src/modules/proposals/proposals.policy.ts
   | 'proposals.read' | 'proposals.propose' | 'proposals.review' | 'proposals.handle'
-  | 'proposals.rate' | 'proposals.similar' | 'proposals.configure';
+  | 'proposals.rate' | 'proposals.similar' | 'proposals.configure'
+  // src/modules/performance/performance.policy.ts
+  | 'performance.read' | 'performance.participate' | 'performance.report' | 'performance.organise'
+  | 'performance.verify' | 'performance.oversee' | 'performance.configure' | 'performance.assess';
 
 /** Workflow actions of a proposal (src/modules/proposals/domain/proposal-workflow.ts). */
 export type ProposalAction =

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { MenuProps } from 'antd';
+import { AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, TrophyOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, EditOutlined, FileTextOutlined, HomeOutlined, ImportOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined } from '@ant-design/icons';
 import type { Ability } from '../api/types';
 import type { MessageKey } from '../locales/zh-CN';
@@ -22,6 +23,11 @@ export const NAV: NavItem[] = [
   { path: '/members/import', label: 'nav.memberImport', icon: <ImportOutlined />, ability: 'org.members.import', testId: 'nav-member-import' },
   { path: '/proposals', label: 'nav.proposals', icon: <FileTextOutlined />, ability: 'proposals.read', testId: 'nav-proposals' },
   { path: '/proposals/new', label: 'nav.proposalNew', icon: <EditOutlined />, ability: 'proposals.propose', testId: 'nav-proposal-new' },
+  { path: '/performance', label: 'nav.myPerformance', icon: <TrophyOutlined />, ability: 'performance.participate', testId: 'nav-my-performance' },
+  { path: '/performance/activities', label: 'nav.perfActivities', icon: <CalendarOutlined />, ability: 'performance.organise', testId: 'nav-perf-activities' },
+  { path: '/performance/verification', label: 'nav.perfVerification', icon: <CheckSquareOutlined />, ability: 'performance.verify', testId: 'nav-perf-verification' },
+  { path: '/performance/standings', label: 'nav.perfStandings', icon: <BarChartOutlined />, ability: 'performance.oversee', testId: 'nav-perf-standings' },
+  { path: '/performance/assessment', label: 'nav.perfAssessment', icon: <AuditOutlined />, ability: 'performance.oversee', testId: 'nav-perf-assessment' },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, ability: 'org.units.read', testId: 'nav-units' },
   { path: '/users', label: 'nav.users', icon: <UsergroupAddOutlined />, ability: 'org.users.manage', testId: 'nav-users' },
   { path: '/account', label: 'nav.account', icon: <UserOutlined />, testId: 'nav-account' },

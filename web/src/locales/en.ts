@@ -11,6 +11,11 @@ export const en: Record<MessageKey, string> = {
   'nav.units': 'Handling units',
   'nav.users': 'Users',
   'nav.account': 'My account',
+  'nav.myPerformance': 'My duty record',
+  'nav.perfActivities': 'Activities',
+  'nav.perfVerification': 'Verify records',
+  'nav.perfStandings': 'Standings',
+  'nav.perfAssessment': 'Assessment',
   'nav.menu': 'Menu',
 
   'header.switchLang': '中文',
@@ -178,7 +183,6 @@ export const en: Record<MessageKey, string> = {
 
   'nav.proposals': 'Proposals',
   'nav.proposalNew': 'Write a proposal',
-  'nav.unitProposals': 'Our assigned proposals',
   'proposals.title': 'Proposals',
   'proposals.unitTitle': 'Proposals assigned to our unit',
   'proposals.mine': 'My proposals',
@@ -292,6 +296,7 @@ export const en: Record<MessageKey, string> = {
   'proposals.contactedOn': 'Contacted proposer on',
   'proposals.replyBody': 'Reply text',
   'proposals.opinion': 'Countersign opinion',
+  'proposals.onBehalf': 'Rate on behalf of',
   'proposals.rating': 'Rating',
   'proposals.remarks': 'Remarks',
   'proposals.contactedBefore': 'Contacted before replying',

@@ -12,6 +12,11 @@ export const zhCN = {
   'nav.units': '承办单位',
   'nav.users': '用户管理',
   'nav.account': '我的账户',
+  'nav.myPerformance': '我的履职',
+  'nav.perfActivities': '履职活动',
+  'nav.perfVerification': '履职核实',
+  'nav.perfStandings': '履职积分',
+  'nav.perfAssessment': '履职考核',
   'nav.menu': '菜单',
 
   'header.switchLang': 'English',
@@ -179,7 +184,6 @@ export const zhCN = {
 
   'nav.proposals': '提案',
   'nav.proposalNew': '撰写提案',
-  'nav.unitProposals': '本单位承办的提案',
   'proposals.title': '提案',
   'proposals.unitTitle': '本单位承办的提案',
   'proposals.mine': '我的提案',
@@ -293,6 +297,7 @@ export const zhCN = {
   'proposals.contactedOn': '办前面商日期',
   'proposals.replyBody': '答复正文',
   'proposals.opinion': '会签意见',
+  'proposals.onBehalf': '代为评价的委员',
   'proposals.rating': '评价',
   'proposals.remarks': '意见',
   'proposals.contactedBefore': '答复前是否与您沟通',

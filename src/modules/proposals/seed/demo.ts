@@ -207,6 +207,15 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
   await createDraft(db, member(first), {
     title: '关于建设中药材产业园区的建议', body: body(invitedTopic), category: invitedTopic.category, kind: 'joint', cosignerIds: [demoMember],
   });
+  // The moves ran today; the proposals were submitted at the plenary session (its first days) and
+  // filed within three weeks, before the backdated assignments. Only these two dates are moved.
+  await db.execute(sql`
+    update proposals p
+       set submitted_at = s.start_date + make_interval(days => (abs(hashtext(p.id::text)) % 5), hours => 9),
+           filed_at = case when p.filed_at is null then null
+                           else s.start_date + make_interval(days => 12 + (abs(hashtext(p.id::text)) % 9), hours => 15) end
+      from plenary_sessions s
+     where s.id = p.session_id and s.start_date is not null and p.committee_id = ${committeeId} and p.submitted_at is not null`);
   // The states as stored (what the moves above led to).
   const { rows: states } = await db.execute<{ state: string; n: number }>(sql`
     select state, count(*)::int as n from proposals where committee_id = ${committeeId} group by state order by state`);

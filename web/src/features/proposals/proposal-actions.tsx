@@ -3,6 +3,7 @@ import { App, Button, DatePicker, Form, Input, Modal, Radio, Select, Space, Swit
 import type { ProposalAction, ProposalView } from '../../api/types';
 import type { Translate } from '../../app/i18n';
 import type { MessageKey } from '../../locales/zh-CN';
+import { useCan } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useMergeCandidates, useMove, useProposalSettings, useSuggestedUnits, useUnits } from './proposals.api';
 
@@ -77,7 +78,13 @@ function ActionModal({ p, action, t, onClose }: { p: ProposalView; action: Propo
   const move = useMove(p.id);
   const { message } = App.useApp();
   const settings = useProposalSettings();
+  const can = useCan();
   const has = (f: Field) => def.fields.includes(f);
+  // Staff may enter a rating on a proposer's behalf (signers of this proposal and of those merged into it).
+  const raters = [
+    ...p.signers.filter((s) => s.status === 'first' || s.status === 'confirmed').map((s) => ({ memberId: s.memberId, name: s.name })),
+    ...p.merged.flatMap((m) => m.signers),
+  ];
   const myReply = p.replies.filter((r) => r.round === p.round && r.status !== 'released').at(-1);
 
   const submit = async () => {
@@ -91,7 +98,7 @@ function ActionModal({ p, action, t, onClose }: { p: ProposalView; action: Propo
     if (has('units')) Object.assign(body, { mode: 'lead', leadUnitId: v.leadUnitId, coUnitIds: v.coUnitIds ?? [] });
     if (has('deadline')) body.deadline = v.deadline?.format('YYYY-MM-DD');
     if (has('opinion')) body.opinion = v.opinion || null;
-    if (has('rating')) Object.assign(body, { rating: v.rating, contactedBefore: v.contactedBefore ?? null, remarks: v.remarks || null });
+    if (has('rating')) Object.assign(body, { rating: v.rating, contactedBefore: v.contactedBefore ?? null, remarks: v.remarks || null, memberId: v.memberId || undefined });
     if (has('classes') && v.replyClass) {
       body.classes = p.replies.filter((r) => r.round === p.round && r.status === 'submitted').map((r) => ({ unitId: r.unitId, replyClass: v.replyClass }));
     }
@@ -135,6 +142,11 @@ function ActionModal({ p, action, t, onClose }: { p: ProposalView; action: Propo
         )}
         {has('rating') && (
           <>
+            {can('proposals.review') && (
+              <Form.Item name="memberId" label={t('proposals.onBehalf')}>
+                <Select allowClear options={raters.map((r) => ({ value: r.memberId, label: r.name }))} data-testid="field-onBehalf" />
+              </Form.Item>
+            )}
             <Form.Item name="rating" label={t('proposals.rating')} rules={req}>
               <Radio.Group data-testid="field-rating" optionType="button" options={(['satisfied', 'basically_satisfied', 'dissatisfied'] as const).map((r) => ({ value: r, label: t(`proposals.rating.${r}`) }))} />
             </Form.Item>

@@ -10,7 +10,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { ActionButtons } from './proposal-actions';
 import { FormatIssues } from './format-issues';
 import { Countdown, StateTag, stateLabel } from './proposal-labels';
-import { useProposal } from './proposals.api';
+import { useProposal, useProposalSettings } from './proposals.api';
 
 export default function ProposalDetailPage() {
   return (
@@ -25,6 +25,7 @@ function ProposalDetail() {
   const { id } = useParams();
   const screens = Grid.useBreakpoint();
   const q = useProposal(id);
+  const settings = useProposalSettings();
   if (q.error) return <ErrorAlert error={q.error} />;
   const p = q.data;
   const none = t('common.none');
@@ -70,7 +71,7 @@ function ProposalDetail() {
 
           <Card size="small" title={t('proposals.actions')}>
             <Space orientation="vertical" style={{ width: '100%' }}>
-              {p.formCheck && <FormatIssues check={p.formCheck} t={t} />}
+              {p.formCheck && <FormatIssues check={p.formCheck} t={t} limits={settings.data} />}
               <Space wrap>
                 {p.abilities.edit && <Link to={`/proposals/${p.id}/edit`}><Button icon={<EditOutlined />} data-testid="action-edit">{t('proposals.act.edit')}</Button></Link>}
                 <ActionButtons p={p} t={t} />

@@ -1,0 +1,54 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { PHONE, horizontalOverflow, launchBrowser, logIn, openSession, screenshot } from './support/browser.js';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const TODAY = '双月协商座谈会：冬春季农村供暖保障';
+
+describe('a member checks in to an activity on a phone and sees the points appear', () => {
+  test('staff read the check-in code; dingxi-member at 390×844 checks in with it; the points go up', async () => {
+    // Staff open today's activity (still open, from the demo seed) and read its code.
+    const staff = await openSession(browser);
+    await logIn(staff.page, 'dingxi-office');
+    await staff.page.getByTestId('nav-perf-activities').click();
+    await staff.page.getByTestId('activity-table').getByRole('link', { name: TODAY }).click();
+    await staff.page.waitForURL(/\/performance\/activities\/[0-9a-f-]{36}$/);
+    const codeEl = staff.page.getByTestId('activity-code');
+    await expect.poll(async () => (await codeEl.textContent()) ?? '').toMatch(/^\d{6}$/);
+    const code = (await codeEl.textContent())!;
+    await screenshot(staff.page, 'activity-code');
+
+    // The member, on a phone.
+    const member = await openSession(browser, PHONE);
+    const { page } = member;
+    await logIn(page, 'dingxi-member');
+    await page.goto('/performance');
+    const points = page.getByTestId('my-points');
+    await points.waitFor();
+    const before = Number(await points.textContent());
+    expect(before).toBeGreaterThan(0);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.getByTestId('check-in-activity').waitFor();
+    expect(await page.getByTestId('check-in-activity').textContent()).toContain(TODAY);
+    await page.getByTestId('check-in-code').fill(code);
+    await page.getByTestId('check-in-submit').click();
+    await page.getByTestId('check-in-done').waitFor();
+    await expect.poll(async () => Number(await points.textContent())).toBeGreaterThan(before);
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'member-checked-in-phone');
+
+    // Staff see the member as attended.
+    await staff.page.reload();
+    await expect.poll(async () => (await staff.page.getByTestId('attendance-table').textContent()) ?? '').toContain('出席');
+    expect(member.pageErrors).toEqual([]);
+    expect(staff.pageErrors).toEqual([]);
+  });
+});

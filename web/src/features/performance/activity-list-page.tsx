@@ -1,0 +1,39 @@
+import { Link } from 'react-router';
+import { Space, Table, Tag, Typography } from 'antd';
+import { RequireAbility } from '../../app/auth';
+import { ErrorAlert } from '../../ui/error-alert';
+import { useActivities } from './performance.api';
+import { usePerfT } from './performance-i18n';
+
+const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+
+/** 履职活动 of the year for staff: newest first; each opens its detail with the check-in code and attendance. */
+export default function ActivityListPage() {
+  return (
+    <RequireAbility ability="performance.organise">
+      <ActivityList />
+    </RequireAbility>
+  );
+}
+
+function ActivityList() {
+  const t = usePerfT();
+  const { data, error, isPending } = useActivities();
+  const items = [...(data?.items ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('act.title')}</Typography.Title>
+      {error && <ErrorAlert error={error} />}
+      <Table
+        rowKey="id" loading={isPending} dataSource={items} size="small" data-testid="activity-table" scroll={{ x: 640 }}
+        columns={[
+          { dataIndex: 'title', title: t('act.name'), render: (v: string, r) => <Link to={`/performance/activities/${r.id}`} data-testid="activity-link">{v}</Link> },
+          { dataIndex: 'typeLabel', title: t('act.type'), width: 120 },
+          { dataIndex: 'startsAt', title: t('act.date'), width: 150, render: when },
+          { dataIndex: 'place', title: t('act.place'), width: 140 },
+          { dataIndex: 'status', title: t('act.status'), width: 90, render: (s: string) => (s === 'open' ? <Tag color="blue">{t('act.open')}</Tag> : <Tag>{t('act.closed')}</Tag>) },
+        ]}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,100 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { Alert, Button, Card, Col, Form, Input, List, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
+import { RequireAbility } from '../../app/auth';
+import { ErrorAlert } from '../../ui/error-alert';
+import { useActivities, useCheckIn, useStanding } from './performance.api';
+import { usePerfT } from './performance-i18n';
+
+/** 我的履职: points so far, the breakdown by kind, quota progress, pending records, and check-in by code (phone first). */
+export default function MyPerformancePage() {
+  return (
+    <RequireAbility ability="performance.participate">
+      <MyPerformance />
+    </RequireAbility>
+  );
+}
+
+function MyPerformance() {
+  const t = usePerfT();
+  const standing = useStanding();
+  const s = standing.data;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('my.title')}</Typography.Title>
+      <CheckInCard />
+      {standing.error && <ErrorAlert error={standing.error} />}
+      {s && (
+        <>
+          <Card size="small">
+            <Row gutter={16}>
+              <Col span={12}><Statistic title={`${t('my.points')}（${s.year}）`} value={s.total} valueRender={(v) => <span data-testid="my-points">{v}</span>} /></Col>
+              <Col span={12}><Statistic title={t('my.grade')} value={s.grade.label} /></Col>
+            </Row>
+            <Typography.Text type="secondary">{s.rules.name}</Typography.Text>
+          </Card>
+          <Card size="small" title={t('my.byKind')}>
+            <Table
+              size="small" pagination={false} rowKey="kind" data-testid="my-by-kind"
+              dataSource={[...s.byKind.filter((k) => k.count > 0), ...s.deductions.filter((d) => d.count > 0).map((d) => ({ kind: d.kind, label: `${t('my.deductions')}：${d.label}`, count: d.count, points: -d.points }))]}
+              columns={[
+                { dataIndex: 'label', title: '' },
+                { dataIndex: 'count', title: '#', width: 50 },
+                { dataIndex: 'points', title: t('standings.points'), width: 70 },
+              ]}
+            />
+          </Card>
+          <Card size="small" title={t('my.quotas')}>
+            {s.quotas.map((q) => (
+              <div key={q.key}>
+                <Typography.Text strong>{q.label}</Typography.Text> {q.met ? <Tag color="green">{t('standings.yes')}</Tag> : <Tag>{t('standings.no')}</Tag>}
+                {q.requirements.map((r) => (
+                  <div key={r.label}>
+                    <Typography.Text type="secondary">{r.label}（{Math.min(r.count, r.min)}/{r.min}）</Typography.Text>
+                    <Progress percent={Math.round((Math.min(r.count, r.min) / r.min) * 100)} size="small" showInfo={false} />
+                  </div>
+                ))}
+              </div>
+            ))}
+          </Card>
+          <Card size="small" title={t('my.pending')} extra={<Link to="/performance/report" data-testid="my-report">{t('my.report')}</Link>}>
+            <List
+              size="small" data-testid="my-pending" locale={{ emptyText: t('my.noPending') }} dataSource={s.pending}
+              renderItem={(r) => <List.Item>{r.occurredOn} {r.title}</List.Item>}
+            />
+          </Card>
+        </>
+      )}
+    </Space>
+  );
+}
+
+function CheckInCard() {
+  const t = usePerfT();
+  const activities = useActivities();
+  const checkIn = useCheckIn();
+  const [done, setDone] = useState(false);
+  const open = (activities.data?.items ?? []).filter((a) => a.status === 'open' && a.myStatus !== 'attended' && a.myStatus !== 'absent');
+  return (
+    <Card size="small" title={t('checkIn.title')}>
+      {done && <Alert type="success" showIcon message={t('checkIn.done')} data-testid="check-in-done" style={{ marginBottom: 12 }} />}
+      {checkIn.error && <ErrorAlert error={checkIn.error} />}
+      {open.length === 0 && !done ? (
+        <Typography.Text type="secondary">{t('checkIn.none')}</Typography.Text>
+      ) : open.length > 0 && (
+        <Form
+          layout="vertical" initialValues={{ id: open[0].id }}
+          onFinish={(v: { id: string; code: string }) => { setDone(false); checkIn.mutate(v, { onSuccess: () => setDone(true) }); }}
+        >
+          <Form.Item name="id" label={t('checkIn.activity')} rules={[{ required: true }]}>
+            <Select data-testid="check-in-activity" options={open.map((a) => ({ value: a.id, label: a.title }))} />
+          </Form.Item>
+          <Form.Item name="code" label={t('checkIn.code')} extra={t('checkIn.codeHint')} rules={[{ required: true, pattern: /^\d{6}$/, message: t('checkIn.codeHint') }]}>
+            <Input inputMode="numeric" maxLength={6} autoComplete="one-time-code" data-testid="check-in-code" />
+          </Form.Item>
+          <Button type="primary" htmlType="submit" block loading={checkIn.isPending} data-testid="check-in-submit">{t('checkIn.submit')}</Button>
+        </Form>
+      )}
+    </Card>
+  );
+}
