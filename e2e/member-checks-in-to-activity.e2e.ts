@@ -38,10 +38,15 @@ describe('a member checks in to an activity on a phone and sees the points appea
 
     await page.getByTestId('check-in-activity').waitFor();
     expect(await page.getByTestId('check-in-activity').textContent()).toContain(TODAY);
+    expect(await page.getByTestId('my-by-kind').textContent()).not.toContain('参加协商活动');
     await page.getByTestId('check-in-code').fill(code);
     await page.getByTestId('check-in-submit').click();
     await page.getByTestId('check-in-done').waitFor();
-    await expect.poll(async () => Number(await points.textContent())).toBeGreaterThan(before);
+    // The consultation's points appear in the breakdown and the total at once.
+    const byKind = page.getByTestId('my-by-kind');
+    await expect.poll(async () => (await byKind.textContent()) ?? '').toContain('参加协商活动');
+    expect(await byKind.locator('tr', { hasText: '参加协商活动' }).textContent()).toContain('3');
+    await expect.poll(async () => Number(await points.textContent())).toBe(before + 3);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'member-checked-in-phone');
 
@@ -50,5 +55,31 @@ describe('a member checks in to an activity on a phone and sees the points appea
     await expect.poll(async () => (await staff.page.getByTestId('attendance-table').textContent()) ?? '').toContain('出席');
     expect(member.pageErrors).toEqual([]);
     expect(staff.pageErrors).toEqual([]);
+  });
+
+  test('staff pages open: verification queue (verify one), standings, assessment run (not published)', async () => {
+    const { page, pageErrors, context } = await openSession(browser);
+    await logIn(page, 'dingxi-office');
+    await page.getByTestId('nav-perf-verification').click();
+    const queue = page.getByTestId('verify-table');
+    await queue.locator('tbody tr.ant-table-row').first().waitFor();
+    const total = page.getByTestId('verify-total');
+    await expect.poll(async () => Number(await total.textContent())).toBeGreaterThan(0);
+    const waiting = Number(await total.textContent());
+    await queue.getByTestId('verify-record').first().click();
+    await expect.poll(async () => Number(await total.textContent())).toBe(waiting - 1);
+
+    await page.getByTestId('nav-perf-standings').click();
+    const table = page.getByTestId('standings-table');
+    await table.locator('tbody tr.ant-table-row').first().waitFor();
+    const firstPoints = Number(await table.locator('tbody tr.ant-table-row').first().locator('td').nth(4).textContent());
+    expect(firstPoints).toBeGreaterThanOrEqual(90);
+
+    await page.getByTestId('nav-perf-assessment').click();
+    await page.getByTestId('assess-run').click();
+    await expect.poll(async () => (await page.getByTestId('assess-summary').textContent()) ?? '').toContain('90');
+    await screenshot(page, 'assessment-draft');
+    expect(pageErrors).toEqual([]);
+    await context.close();
   });
 });

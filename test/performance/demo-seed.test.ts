@@ -38,9 +38,9 @@ describe('seedPerformanceDemo', () => {
       select r.committee_id as "committeeId", r.member_id as "memberId" from user_roles r join users u on u.id = r.user_id where u.username = 'dingxi-member'`);
     const { committeeId, memberId } = g[0];
     const standing = await getMemberStanding(db, committeeId, memberId, DEMO_PERFORMANCE_YEAR);
-    expect(standing.total).toBeGreaterThan(70);
-    console.log("demo member", standing.total, JSON.stringify(standing.byKind.filter((k) => k.count).map((k) => [k.kind, k.count, k.points])), JSON.stringify(standing.deductions));
-    expect(standing.total).toBeLessThan(110); // room for the check-in to show
+    expect(standing.total).toBeGreaterThanOrEqual(70);
+    // Room below the 120-point ceiling for the proposals demo's credits and a check-in to show.
+    expect(standing.total).toBeLessThanOrEqual(80);
     expect(standing.pending.length).toBeGreaterThanOrEqual(1);
     const member = callerFor(committeeId, [{ role: 'member', memberId }]);
     const mine = await listDutyRecords(db, member, { year: DEMO_PERFORMANCE_YEAR, page: 1, pageSize: 200 } as never);

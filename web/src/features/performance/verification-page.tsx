@@ -22,7 +22,7 @@ function Verification() {
   const [reason, setReason] = useState('');
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
-      <Typography.Title level={3} style={{ margin: 0 }}>{t('verify.title')}（{data?.total ?? 0}）</Typography.Title>
+      <Typography.Title level={3} style={{ margin: 0 }}>{t('verify.title')}（<span data-testid="verify-total">{data?.total ?? 0}</span>）</Typography.Title>
       {(error || decide.error) && <ErrorAlert error={error ?? decide.error} />}
       <Table
         rowKey="id" size="small" loading={isPending} dataSource={data?.items ?? []} data-testid="verify-table" scroll={{ x: 720 }}
