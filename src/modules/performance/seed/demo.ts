@@ -162,7 +162,7 @@ async function seedCommittee(db: Db, committeeId: string, short: string, seed: n
   const social = (): RecordInput => ({ kind: 'social_info', occurredOn: dayOf(), title: pick(SOCIAL_TITLES), evidence: [{ name: '信息原文.docx' }] });
   for (const m of members) {
     const d = diligence.get(m.id)!;
-    const inputs: RecordInput[] = m.id === demoMember ? [social()] : d >= 0.75 ? [social(), social(), extra()] : rand() < 0.5 ? [social()] : [];
+    const inputs: RecordInput[] = m.id === demoMember ? [] : d >= 0.75 ? [social(), social(), extra()] : rand() < 0.5 ? [social()] : [];
     if (m.id === demoMember) inputs.push({ kind: 'service', occurredOn: lastDay, title: '为山区学校捐赠图书', metrics: { studentsFunded: 0, peopleServed: 120, amountDonatedWan: 1.5 }, evidence: [{ name: '捐赠照片.jpg' }] });
     inputs.forEach((input, k) => {
       const x = rand();
