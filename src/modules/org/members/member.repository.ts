@@ -21,11 +21,14 @@ export async function findMember(db: Executor, committeeId: string, id: string):
   return rows[0];
 }
 
+/** Latin letters (and spaces) are pinyin: "zs", "zhang san"; anything else is a Chinese substring. */
+const isPinyinQuery = (term: string) => /^[a-zA-Z][a-zA-Z ]*$/.test(term);
+
 function filters(committeeId: string, q: Partial<MemberListQuery>): SQL {
   const where: SQL[] = [sql`m.committee_id = ${committeeId}`];
   if (q.q) {
     const term = q.q.trim();
-    if (/^[a-zA-Z][a-zA-Z ]*$/.test(term)) {
+    if (isPinyinQuery(term)) {
       const t = term.toLowerCase().replace(/ /g, '');
       // "zs" finds 张三 by initials, "zhang" by full pinyin.
       where.push(sql`(m.name_initials like ${t + '%'} or replace(m.name_pinyin, ' ', '') like ${t + '%'})`);
@@ -55,14 +58,13 @@ export async function listMembers(db: Executor, committeeId: string, q: MemberLi
   // and filters() only names m's columns). Prepared: this is the hottest read of the app.
   // …except a Chinese substring search: a prepared statement soon runs on a generic plan, which
   // cannot see the pattern and scans the trigram index of every committee (bench: p95 8 → 190 ms).
-  const chineseSearch = !!q.q && !/^[a-zA-Z][a-zA-Z ]*$/.test(q.q.trim());
-  const run = chineseSearch ? async <T extends Record<string, unknown>>(_db: Executor, query: SQL) => (await db.execute(query)).rows as T[] : queryPrepared;
-  const rows = await run<MemberView & { total: number }>(db, sql`
+  const prepare = !q.q || isPinyinQuery(q.q.trim());
+  const rows = await queryPrepared<MemberView & { total: number }>(db, sql`
     select ${memberColumns}, (select count(*)::int from members m where ${where}) as total
-    ${fromMembers} where ${where} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`);
+    ${fromMembers} where ${where} order by ${order} limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`, { prepare });
   let total = rows[0]?.total;
   if (total === undefined) {
-    total = q.page > 1 ? (await run<{ n: number }>(db, sql`select count(*)::int as n from members m where ${where}`))[0].n : 0;
+    total = q.page > 1 ? (await queryPrepared<{ n: number }>(db, sql`select count(*)::int as n from members m where ${where}`, { prepare }))[0].n : 0;
   }
   return { items: rows.map(({ total: _t, ...m }) => m as MemberView), total };
 }
