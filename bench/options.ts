@@ -1,3 +1,4 @@
+import path from 'node:path';
 /**
  * Bench settings: full scale by default (the issue's figures), smaller with env or flags.
  *
@@ -7,6 +8,7 @@
  *   npm run bench -- --only=search,login           a subset of: search, login, import, throughput
  *   BENCH_DATABASE_URL=postgres://…                use that (empty or bench-generated) database
  *   BENCH_QUIET_WAIT=30                            wait up to 30 s before each part for other load to stop
+ *   BENCH_DATA_DIR=bench/.data/mine                 keep the embedded cluster in that folder
  */
 export type Part = 'search' | 'login' | 'import' | 'throughput';
 export const PARTS: Part[] = ['search', 'login', 'import', 'throughput'];
@@ -65,7 +67,8 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     quietWait: int(get('quiet-wait', 'BENCH_QUIET_WAIT'), 30, 0),
     only,
     databaseUrl: env.BENCH_DATABASE_URL || undefined,
-    dataDir: new URL(`./.data/m${members}-c${committees}/`, import.meta.url).pathname,
+    // BENCH_DATA_DIR lets parallel work keep separate clusters (one embedded server per folder).
+    dataDir: env.BENCH_DATA_DIR ? path.resolve(env.BENCH_DATA_DIR) : new URL(`./.data/m${members}-c${committees}/`, import.meta.url).pathname,
     fullScale: members >= 600_000 && committees >= 3_000,
     seed: int(env.BENCH_SEED, 20240601),
   };
