@@ -109,3 +109,30 @@ function toPrincipal(r: Row, via: 'session' | 'token', sessionId?: string): Prin
     csrfToken: r.csrf_token ?? undefined,
   };
 }
+
+/**
+ * Which committee a request addresses: the `x-committee-id` header, else the switcher's cookie,
+ * else the caller's first membership (or, for the platform admin, their home committee). A
+ * committee the caller does not belong to is, to them, a committee that does not exist: asking
+ * for it by header is an error (`strict`), a stale cookie falls back to the default.
+ * The one place this is decided: committee-scoped routes and /api/auth/me both call it.
+ */
+export async function resolveCommittee(
+  db: Db,
+  p: Principal,
+  wanted: { header?: string | null; cookie?: string | null },
+  exists: (id: string) => Promise<boolean> = async (id) => (await db.execute(sql`select 1 from committees where id = ${id}`)).rows.length > 0,
+): Promise<{ committeeId: string; grants: Grant[]; member: boolean } | null> {
+  const asked = wanted.header || wanted.cookie || null;
+  if (asked) {
+    const m = p.memberships.find((x) => x.committeeId === asked);
+    if (m) return { committeeId: m.committeeId, grants: m.grants, member: true };
+    if (p.isPlatformAdmin && UUID.test(asked) && (await exists(asked))) return { committeeId: asked, grants: [], member: false };
+    if (wanted.header) return null;
+  }
+  const first = p.memberships[0];
+  if (first) return { committeeId: first.committeeId, grants: first.grants, member: true };
+  if (p.isPlatformAdmin) return { committeeId: p.homeCommitteeId, grants: [], member: false };
+  return null;
+}
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;

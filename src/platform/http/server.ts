@@ -24,7 +24,7 @@ import { can, type Grant, type Principal } from '../access.js';
 import type { Db } from '../db/database.js';
 import { AppError, errorDef, type Lang } from '../errors.js';
 import type { ModuleManifest, RequestContext, RouteDef } from '../modules.js';
-import { COMMITTEE_COOKIE, LANG_COOKIE, PrincipalResolver, SESSION_COOKIE } from './auth-context.js';
+import { COMMITTEE_COOKIE, LANG_COOKIE, PrincipalResolver, SESSION_COOKIE, resolveCommittee } from './auth-context.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -170,27 +170,19 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const committeeExists = new Map<string, boolean>();
-  async function resolveCommittee(req: FastifyRequest, p: Principal): Promise<{ committeeId: string; grants: Grant[] }> {
-    const header = req.headers['x-committee-id'];
-    const wanted = (typeof header === 'string' && header) || req.cookies[COMMITTEE_COOKIE] || null;
-    if (wanted) {
-      const m = p.memberships.find((x) => x.committeeId === wanted);
-      if (m) return { committeeId: m.committeeId, grants: m.grants };
-      if (p.isPlatformAdmin && z.uuid().safeParse(wanted).success) {
-        let ok = committeeExists.get(wanted);
-        if (ok === undefined) {
-          ok = (await db.execute(sql`select 1 from committees where id = ${wanted}`)).rows.length > 0;
-          committeeExists.set(wanted, ok);
-        }
-        if (ok) return { committeeId: wanted, grants: [] };
-      }
-      // A committee the caller does not belong to is, to them, a committee that does not exist.
-      if (typeof header === 'string' && header) throw new AppError('committee.not_found');
+  async function exists(id: string): Promise<boolean> {
+    let ok = committeeExists.get(id);
+    if (ok === undefined) {
+      ok = (await db.execute(sql`select 1 from committees where id = ${id}`)).rows.length > 0;
+      committeeExists.set(id, ok);
     }
-    const first = p.memberships[0];
-    if (first) return { committeeId: first.committeeId, grants: first.grants };
-    if (p.isPlatformAdmin) return { committeeId: p.homeCommitteeId, grants: [] };
-    throw new AppError('committee.not_found');
+    return ok;
+  }
+  async function committeeOf(req: FastifyRequest, p: Principal): Promise<{ committeeId: string; grants: Grant[] }> {
+    const header = req.headers['x-committee-id'];
+    const found = await resolveCommittee(db, p, { header: typeof header === 'string' ? header : null, cookie: req.cookies[COMMITTEE_COOKIE] }, exists);
+    if (!found) throw new AppError('committee.not_found');
+    return found;
   }
 
   function register(def: RouteDef) {
@@ -239,7 +231,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     if ('authenticated' in def.access) {
       return { ...base, committeeId: p.homeCommitteeId, grants: [], can: () => false };
     }
-    const { committeeId, grants } = await resolveCommittee(req, p);
+    const { committeeId, grants } = await committeeOf(req, p);
     const permission = def.access.permission;
     if (!can(p, grants, permission)) throw new AppError('auth.forbidden', {}, { permission });
     return { ...base, committeeId, grants, can: (perm: string) => can(p, grants, perm) };

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import { allPermissions, can } from '../../../platform/access.js';
 import { defineRoute } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
-import { COMMITTEE_COOKIE, LANG_COOKIE, SESSION_COOKIE } from '../../../platform/http/auth-context.js';
+import { COMMITTEE_COOKIE, LANG_COOKIE, SESSION_COOKIE, resolveCommittee } from '../../../platform/http/auth-context.js';
 import { loginInput, passwordChange } from '../contracts.js';
 import { changePassword, createApiToken, login, logout, revokeApiToken, type LoginPolicy } from './auth.commands.js';
 
@@ -36,17 +36,15 @@ export function authRoutes(policy: LoginPolicy & { cookieSecure: boolean; loginR
       access: { authenticated: true },
       async handler(req, ctx) {
         const p = ctx.principal!;
-        const wanted = (req.headers['x-committee-id'] as string | undefined) || req.cookies[COMMITTEE_COOKIE];
-        let current = p.memberships.find((m) => m.committeeId === wanted) ?? p.memberships[0];
+        const header = req.headers['x-committee-id'];
+        // Lenient: a stale header or cookie shows the default committee rather than failing the page.
+        const found = (await resolveCommittee(ctx.db, p, { header: typeof header === 'string' ? header : null, cookie: req.cookies[COMMITTEE_COOKIE] }))
+          ?? (await resolveCommittee(ctx.db, p, {}));
+        const current = found ? p.memberships.find((m) => m.committeeId === found.committeeId) : undefined;
         let currentCommittee = current ? { id: current.committeeId, code: current.code, name: current.name } : null;
-        if (p.isPlatformAdmin && wanted && !current) {
+        if (found && !current) {
           const { rows } = await ctx.db.execute<{ id: string; code: string; name: string }>(
-            sql`select id, code, name from committees where id = ${wanted}`);
-          if (rows[0]) currentCommittee = rows[0];
-        }
-        if (!currentCommittee && p.isPlatformAdmin) {
-          const { rows } = await ctx.db.execute<{ id: string; code: string; name: string }>(
-            sql`select id, code, name from committees where id = ${p.homeCommitteeId}`);
+            sql`select id, code, name from committees where id = ${found.committeeId}`);
           currentCommittee = rows[0] ?? null;
         }
         const grants = current?.grants ?? [];
