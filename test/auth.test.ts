@@ -179,6 +179,15 @@ describe('authentication', () => {
     const again = await loginAs(app, target.username, pw);
     const me = await again.request({ method: 'GET', url: '/api/auth/me' });
     expect(me.json().user.mustChangePassword).toBe(true);
+    // Until it is changed, committee work is refused with a message that says what to do …
+    const blocked = await again.request({ method: 'GET', url: '/api/members' });
+    expect(blocked.statusCode).toBe(403);
+    expect(blocked.json().error.code).toBe('auth.must_change_password');
+    // … and changing it opens the rest again.
+    const changed = await again.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: pw, newPassword: 'changed-by-owner-1' } });
+    expect(changed.statusCode).toBe(200);
+    const after = await loginAs(app, target.username, 'changed-by-owner-1');
+    expect((await after.request({ method: 'GET', url: '/api/members' })).statusCode).toBe(200);
 
     // Someone without users.manage may not.
     const other = await makeUser(db(), committee.id, [{ role: 'staff', office: 'member_affairs' }]);

@@ -84,6 +84,11 @@ export const PlatformErrors = defineErrors({
   'request.invalid': { kind: 'invalid', zh: '请求内容有误，请检查标出的字段', en: 'The request is invalid; check the fields listed' },
   'request.not_found': { kind: 'not_found', zh: '没有这个接口', en: 'No such endpoint' },
   'request.too_large': { kind: 'too_large', zh: '上传的文件太大', en: 'The upload is too large' },
+  'attachments.not_found': {
+    kind: 'not_found',
+    zh: '附件不存在或已被其他记录使用，请重新上传',
+    en: 'The attachment does not exist or belongs to another record; upload it again',
+  },
   'request.rate_limited': { kind: 'rate_limited', zh: '请求过于频繁，请稍后再试', en: 'Too many requests; try again later' },
   'auth.required': { kind: 'unauthenticated', zh: '请先登录', en: 'Please log in' },
   'auth.invalid_credentials': { kind: 'unauthenticated', zh: '用户名或密码错误', en: 'Wrong username or password' },
@@ -93,6 +98,11 @@ export const PlatformErrors = defineErrors({
     en: (p) => `Too many failed logins; the account is locked for ${p.minutes} minutes`,
   },
   'auth.csrf': { kind: 'forbidden', zh: '页面已过期，请刷新后重试', en: 'The page has expired; reload and try again' },
+  'auth.must_change_password': {
+    kind: 'forbidden',
+    zh: '请先修改初始密码，然后再继续操作',
+    en: 'Change your initial password before you go on',
+  },
   'auth.forbidden': { kind: 'forbidden', zh: '您没有权限执行此操作', en: 'You are not allowed to do this' },
   'auth.wrong_password': { kind: 'invalid', zh: '当前密码不正确', en: 'The current password is wrong' },
   'auth.weak_password': { kind: 'invalid', zh: '新密码至少 8 位，且不能与用户名相同', en: 'The new password needs at least 8 characters and must differ from the username' },

@@ -231,6 +231,9 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     if ('authenticated' in def.access) {
       return { ...base, committeeId: p.homeCommitteeId, grants: [], can: () => false };
     }
+    // A generated or reset password is known to whoever handed it over: until its owner replaces
+    // it, the session may only reach the account routes (all of them `authenticated`).
+    if (p.mustChangePassword && p.via === 'session') throw new AppError('auth.must_change_password');
     const { committeeId, grants } = await committeeOf(req, p);
     const permission = def.access.permission;
     if (!can(p, grants, permission)) throw new AppError('auth.forbidden', {}, { permission });

@@ -75,6 +75,8 @@ export function RequireAuth({ children }: { children: ReactNode }) {
     const next = location.pathname + location.search;
     return <Navigate to={next === '/' ? '/login' : `/login?next=${encodeURIComponent(next)}`} replace />;
   }
+  // The server refuses committee work until a generated password is replaced; go where that is done.
+  if (data.user.mustChangePassword && location.pathname !== '/account') return <Navigate to="/account" replace />;
   return <SessionContext.Provider value={data}>{children}</SessionContext.Provider>;
 }
 

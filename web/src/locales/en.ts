@@ -56,7 +56,6 @@ export const en: Record<MessageKey, string> = {
   'home.noRoles': 'No role in this committee',
   'home.platformAdmin': 'Platform administrator (manages every committee)',
   'home.mustChangePassword': 'For your account’s safety, please change the initial password first.',
-  'home.goChangePassword': 'Change password',
   'home.intro': 'Use the menu to reach your work.',
 
   'role.staff': 'Committee staff',

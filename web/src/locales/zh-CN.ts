@@ -57,7 +57,6 @@ export const zhCN = {
   'home.noRoles': '在本政协没有角色',
   'home.platformAdmin': '平台管理员（可管理所有政协）',
   'home.mustChangePassword': '为了账户安全，请先修改初始密码。',
-  'home.goChangePassword': '去修改密码',
   'home.intro': '请通过左侧菜单进入各项工作。',
 
   'role.staff': '机关工作人员',

@@ -1,4 +1,4 @@
-import { Card, Descriptions, Space, Typography } from 'antd';
+import { Alert, Card, Descriptions, Space, Typography } from 'antd';
 import { useSession } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ApiTokens } from './api-tokens';
@@ -10,6 +10,7 @@ export default function AccountPage() {
   return (
     <Space orientation="vertical" size="large" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('account.title')}</Typography.Title>
+      {me.user.mustChangePassword && <Alert type="warning" showIcon title={t('home.mustChangePassword')} />}
       <Card title={t('account.profile')} size="small">
         <Descriptions column={1} size="small">
           <Descriptions.Item label={t('users.username')}>{me.user.username}</Descriptions.Item>

@@ -1,5 +1,4 @@
-import { Link } from 'react-router';
-import { Alert, Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { Grant } from '../../api/types';
 import { useSession } from '../../app/auth';
 import { useI18n, type Translate } from '../../app/i18n';
@@ -18,14 +17,6 @@ export default function HomePage() {
       <Typography.Title level={3} style={{ margin: 0 }} data-testid="greeting">
         {t('home.greeting', { name: me.user.displayName })}
       </Typography.Title>
-      {me.user.mustChangePassword && (
-        <Alert
-          type="warning"
-          showIcon
-          title={t('home.mustChangePassword')}
-          action={<Link to="/account"><Button size="small">{t('home.goChangePassword')}</Button></Link>}
-        />
-      )}
       <Card>
         <Descriptions column={1} styles={{ label: { width: 120 } }}>
           <Descriptions.Item label={t('home.committee')}>
