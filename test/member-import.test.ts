@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import crypto from 'node:crypto';
 import ExcelJS from 'exceljs';
 import type { FastifyInstance } from 'fastify';
@@ -195,6 +196,20 @@ describe('member import from .xlsx', () => {
     const foreign = await staff.request({ method: 'GET', url: `/api/members/import/${jobId}` });
     expect(foreign.statusCode).toBe(404);
     expect(foreign.json().error.code).toBe('import.not_found');
+  });
+
+  it('a job left running by a server that stopped mid-import reads as failed, with what to do', async () => {
+    const { rows } = await db.execute<{ id: string }>(sql`
+      insert into import_jobs (committee_id, kind, file_name, status, created_at)
+      values (${c.id}, 'members', '委员名单.xlsx', 'running', now() - interval '2 hours') returning id`);
+    const res = await staff.request({ method: 'GET', url: `/api/members/import/${rows[0].id}` });
+    expect(res.statusCode).toBe(200);
+    expect(res.json()).toMatchObject({ status: 'failed', processed: 0 });
+    expect(res.json().message).toContain('重新上传');
+    // A job that has just started is still running.
+    const fresh = await db.execute<{ id: string }>(sql`
+      insert into import_jobs (committee_id, kind, file_name, status) values (${c.id}, 'members', 'x.xlsx', 'running') returning id`);
+    expect((await staff.request({ method: 'GET', url: `/api/members/import/${fresh.rows[0].id}` })).json().status).toBe('running');
   });
 });
 

@@ -20,6 +20,11 @@ export const OrgErrors = defineErrors({
     zh: (p) => `导入文件有 ${p.count} 处错误，未导入任何数据；请按错误清单修改后重新导入`,
     en: (p) => `The file has ${p.count} errors; nothing was imported. Fix them and import again`,
   },
+  'import.interrupted': {
+    kind: 'conflict',
+    zh: '导入被中断（服务器重启），未导入任何数据；请重新上传文件',
+    en: 'The import was interrupted (the server restarted); nothing was imported. Upload the file again',
+  },
   'import.conflict': {
     kind: 'conflict',
     zh: '导入期间本政协的委员名单有了变化（手机号与刚保存的委员重复），未导入任何数据；请重新导入',

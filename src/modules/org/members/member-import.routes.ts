@@ -54,7 +54,7 @@ export const memberImportRoutes: RouteDef[] = [
     method: 'GET', url: '/api/members/import/:id', summary: 'An import job: status, progress, and every row error when it failed', tags: ['members'],
     access: { permission: P['org.members.import'] }, params: idParams, resource: 'import_job',
     async handler(req, ctx) {
-      const job = await findImportJob(ctx.db, ctx.committeeId, (req.params as { id: string }).id);
+      const job = await findImportJob(ctx.db, ctx.committeeId, (req.params as { id: string }).id, ctx.lang);
       if (!job) throw new AppError(OrgErrors['import.not_found']);
       const { id, status, total, processed, imported, errors, message, fileName, createdAt, finishedAt } = job;
       return { id, status, total, processed, imported, errors, message, fileName, createdAt, finishedAt };

@@ -252,11 +252,24 @@ function isUniqueViolation(err: unknown): boolean {
   return false;
 }
 
-export async function findImportJob(db: Executor, committeeId: string, id: string): Promise<ImportJobView | undefined> {
+/**
+ * An import runs inside the server process and commits all rows in one transaction; one still
+ * 'running' long after any import could take (100,000 rows take ~15 s) died with its process
+ * before committing, so it imported nothing and is shown as failed, with what to do.
+ */
+const INTERRUPTED_AFTER = '30 minutes';
+
+export async function findImportJob(db: Executor, committeeId: string, id: string, lang: Lang = 'zh'): Promise<ImportJobView | undefined> {
+  const interrupted = new AppError(OrgErrors['import.interrupted']).messageIn(lang);
   const { rows } = await db.execute<ImportJobView>(sql`
-    select id, status, file_name as "fileName", total, processed, imported, errors, message,
+    with j as (
+      select *, status = 'running' and created_at < now() - ${INTERRUPTED_AFTER}::interval as dead
+        from import_jobs where committee_id = ${committeeId} and id = ${id} and kind = 'members')
+    select id, case when dead then 'failed' else status end as status, file_name as "fileName", total,
+           case when dead then 0 else processed end as processed, imported, errors,
+           case when dead then ${interrupted} else message end as message,
            to_json(created_at) #>> '{}' as "createdAt", to_json(finished_at) #>> '{}' as "finishedAt"
-      from import_jobs where committee_id = ${committeeId} and id = ${id} and kind = 'members'`);
+      from j`);
   return rows[0];
 }
 
