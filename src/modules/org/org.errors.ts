@@ -34,6 +34,11 @@ export const OrgErrors = defineErrors({
   'unit.not_found': { kind: 'not_found', zh: '未找到该承办单位', en: 'Handling unit not found' },
   'unit.name_taken': { kind: 'conflict', zh: '已有同名承办单位', en: 'A handling unit with this name exists' },
   'user.not_found': { kind: 'not_found', zh: '未找到该用户', en: 'User not found' },
+  'user.grant_invalid': {
+    kind: 'invalid',
+    zh: (p) => `第 ${p.index} 个角色有误：${p.reasonZh}`,
+    en: (p) => `Role ${p.index} is invalid: ${p.reasonEn}`,
+  },
   'user.username_taken': { kind: 'conflict', zh: '用户名已被使用', en: 'The username is taken' },
   'token.not_found': { kind: 'not_found', zh: '未找到该令牌', en: 'Token not found' },
 });

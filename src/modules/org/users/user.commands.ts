@@ -12,6 +12,8 @@ export interface UserInput {
   displayName: string;
   password: string;
   isPlatformAdmin?: boolean;
+  /** Set when someone else chose the password (an office creating the account): its owner must replace it. */
+  mustChangePassword?: boolean;
   /** Grants in the home committee or, for people serving several, in others. */
   grants: (Grant & { committeeId?: string })[];
 }
@@ -24,8 +26,9 @@ export async function createUser(db: Db, actor: Actor, input: UserInput): Promis
     const taken = await uow.tx.execute(sql`select 1 from users where lower(username) = lower(${input.username})`);
     if (taken.rows.length) throw new AppError(OrgErrors['user.username_taken']);
     const { rows } = await uow.tx.execute<{ id: string }>(sql`
-      insert into users (committee_id, username, display_name, password_hash, is_platform_admin)
-      values (${input.committeeId}, ${input.username}, ${input.displayName}, ${hash}, ${input.isPlatformAdmin ?? false}) returning id`);
+      insert into users (committee_id, username, display_name, password_hash, is_platform_admin, must_change_password)
+      values (${input.committeeId}, ${input.username}, ${input.displayName}, ${hash}, ${input.isPlatformAdmin ?? false},
+              ${input.mustChangePassword ?? false}) returning id`);
     const id = rows[0].id;
     for (const g of input.grants) {
       const committeeId = g.committeeId ?? input.committeeId;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { sql } from 'drizzle-orm';
+import type { Db } from '../../../platform/db/database.js';
 import { defineRoute } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
 import { OFFICES, ROLES } from '../../../platform/access.js';
@@ -20,6 +21,26 @@ const userBody = z.object({
   })).min(1),
 });
 
+/**
+ * A role must be complete (staff need an office, a clerk a unit, a member the member record) and
+ * point only at records of this committee: a grant naming another committee's unit would let its
+ * holder act there.
+ */
+async function checkGrants(db: Db, committeeId: string, grants: z.infer<typeof userBody>['grants']): Promise<void> {
+  for (const [i, g] of grants.entries()) {
+    const bad = (zh: string, en: string) => new AppError(OrgErrors['user.grant_invalid'], { index: i + 1, reasonZh: zh, reasonEn: en });
+    if (g.role === 'staff' && !g.office) throw bad('机关工作人员须选择所在处室', 'staff need an office');
+    if (g.role === 'unit_clerk' && !g.unitId) throw bad('承办单位工作人员须选择承办单位', 'a unit clerk needs a unit');
+    if (g.role === 'member' && !g.memberId) throw bad('委员账户须关联委员档案', 'a member account needs the member record');
+    if (g.unitId && !(await db.execute(sql`select 1 from handling_units where committee_id = ${committeeId} and id = ${g.unitId}`)).rows.length) {
+      throw bad('所选承办单位不属于本政协', 'the unit is not one of this committee');
+    }
+    if (g.memberId && !(await db.execute(sql`select 1 from members where committee_id = ${committeeId} and id = ${g.memberId}`)).rows.length) {
+      throw bad('所选委员不属于本政协', 'the member is not one of this committee');
+    }
+  }
+}
+
 export const userRoutes = [
   defineRoute({
     method: 'GET', url: '/api/users', summary: "The committee's accounts and their roles", tags: ['users'],
@@ -39,7 +60,8 @@ export const userRoutes = [
     access: { permission: P['org.users.manage'] }, body: userBody,
     async handler(req, ctx, reply) {
       const b = req.body as z.infer<typeof userBody>;
-      const id = await createUser(ctx.db, ctx.actor, { committeeId: ctx.committeeId, ...b });
+      await checkGrants(ctx.db, ctx.committeeId, b.grants);
+      const id = await createUser(ctx.db, ctx.actor, { committeeId: ctx.committeeId, ...b, mustChangePassword: true });
       reply.status(201);
       return { id };
     },

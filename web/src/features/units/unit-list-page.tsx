@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Input, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { api } from '../../api/client';
 import type { Unit } from '../../api/types';
-import { RequireAbility } from '../../app/auth';
+import { RequireAbility, useCan } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../locales/zh-CN';
 import { ErrorAlert } from '../../ui/error-alert';
+import { UnitFormModal } from './unit-form-modal';
 
 export default function UnitListPage() {
   return (
@@ -16,10 +17,13 @@ export default function UnitListPage() {
   );
 }
 
-/** Handling units (承办单位) and what each is responsible for; read only for now. */
+/** Handling units (承办单位) and what each is responsible for; offices with org.units.write add and change them. */
 function UnitList() {
   const { t } = useI18n();
   const [q, setQ] = useState('');
+  const can = useCan();
+  const writable = can('org.units.write');
+  const [editing, setEditing] = useState<{ unit: Unit | null } | null>(null);
   const units = useQuery({ queryKey: ['units', q], queryFn: () => api.get<{ items: Unit[] }>('/api/units', { q }) });
   const kindLabel = (kind: string) => {
     const key = `unitKind.${kind}` as MessageKey;
@@ -31,11 +35,18 @@ function UnitList() {
     { key: 'duties', title: t('units.duties'), dataIndex: 'duties', responsive: ['md'], ellipsis: true },
     { key: 'contact', title: t('units.contact'), responsive: ['lg'], render: (_, u) => [u.contactPerson, u.contactPhone].filter(Boolean).join(' ') || t('common.none') },
     { key: 'active', title: t('units.active'), render: (_, u) => <Tag color={u.active ? 'green' : 'default'}>{u.active ? t('units.activeYes') : t('units.activeNo')}</Tag> },
+    ...(writable
+      ? [{ key: 'actions', title: t('common.actions'), render: (_: unknown, u: Unit) => <Button type="link" size="small" onClick={() => setEditing({ unit: u })}>{t('units.edit')}</Button> }]
+      : []),
   ];
   return (
     <>
       <Typography.Title level={3}>{t('units.title')}</Typography.Title>
-      <Input.Search allowClear enterButton placeholder={t('units.searchPlaceholder')} style={{ maxWidth: 400, marginBottom: 12 }} onSearch={(v) => setQ(v.trim())} />
+      <Flex gap={8} wrap style={{ marginBottom: 12 }}>
+        <Input.Search allowClear enterButton placeholder={t('units.searchPlaceholder')} style={{ maxWidth: 400 }} onSearch={(v) => setQ(v.trim())} />
+        {writable && <Button type="primary" onClick={() => setEditing({ unit: null })}>{t('units.add')}</Button>}
+      </Flex>
+      <UnitFormModal open={!!editing} unit={editing?.unit ?? null} onClose={() => setEditing(null)} />
       {units.error && <ErrorAlert error={units.error} />}
       <Table<Unit>
         rowKey="id"

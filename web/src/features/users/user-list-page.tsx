@@ -1,10 +1,12 @@
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { Button, Flex, Popconfirm, Space, Table, Tag, Typography, type TableColumnsType } from 'antd';
 import { api } from '../../api/client';
 import type { UserAccount } from '../../api/types';
 import { RequireAbility } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/error-alert';
+import { UserCreateModal, useResetPassword } from './user-create-modal';
 
 export default function UserListPage() {
   return (
@@ -18,6 +20,8 @@ export default function UserListPage() {
 function UserList() {
   const { t } = useI18n();
   const users = useQuery({ queryKey: ['users'], queryFn: () => api.get<{ items: UserAccount[] }>('/api/users') });
+  const [adding, setAdding] = useState(false);
+  const reset = useResetPassword();
   const columns: TableColumnsType<UserAccount> = [
     { key: 'username', title: t('users.username'), dataIndex: 'username' },
     { key: 'displayName', title: t('users.displayName'), dataIndex: 'displayName' },
@@ -37,10 +41,22 @@ function UserList() {
         return <Tag color="green">{t('users.active')}</Tag>;
       },
     },
+    {
+      key: 'actions', title: t('common.actions'),
+      render: (_, u) => (
+        <Popconfirm title={t('users.resetConfirm', { name: u.displayName })} onConfirm={() => reset.mutate(u.id)} okText={t('common.yes')} cancelText={t('common.no')}>
+          <Button type="link" size="small">{t('users.resetPassword')}</Button>
+        </Popconfirm>
+      ),
+    },
   ];
   return (
     <>
-      <Typography.Title level={3}>{t('users.title')}</Typography.Title>
+      <Flex justify="space-between" align="center" wrap gap={8}>
+        <Typography.Title level={3}>{t('users.title')}</Typography.Title>
+        <Button type="primary" onClick={() => setAdding(true)}>{t('users.add')}</Button>
+      </Flex>
+      <UserCreateModal open={adding} onClose={() => setAdding(false)} />
       {users.error && <ErrorAlert error={users.error} />}
       <Table<UserAccount> rowKey="id" data-testid="user-table" columns={columns} dataSource={users.data?.items} loading={users.isPending} scroll={{ x: 'max-content' }} pagination={{ pageSize: 50, hideOnSinglePage: true }} />
     </>
