@@ -8,6 +8,7 @@ import { orgModule } from './modules/org/index.js';
 import { proposalsModule } from './modules/proposals/index.js';
 import { performanceModule } from './modules/performance/index.js';
 import { socialInfoModule } from './modules/social-info/index.js';
+import { inboxModule } from './modules/inbox/index.js';
 
 /** The composition root: config → modules → HTTP server. Every module is listed here once. */
 export function modulesFor(config: Config): ModuleManifest[] {
@@ -22,6 +23,7 @@ export function modulesFor(config: Config): ModuleManifest[] {
     proposalsModule(),
     performanceModule(),
     socialInfoModule(),
+    inboxModule({ maxUploadMb: config.ATTACHMENT_MAX_MB }),
   ];
 }
 

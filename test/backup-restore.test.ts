@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -9,6 +10,7 @@ import type { Db } from '../src/platform/db/database.js';
 import { backupDatabase, BackupError, readBackupHeader, restoreDatabase } from '../src/platform/backup.js';
 import { verifyAuditChain } from '../src/platform/audit-verify.js';
 import { JobScheduler } from '../src/platform/jobs.js';
+import { storeAttachment } from '../src/platform/attachments.js';
 import { createApiToken, createMember, createUnit, login, updateMember } from '../src/modules/org/index.js';
 import { scratchDatabase } from './support/db.js';
 import { makeCommittee, makeUser, PASSWORD } from './support/factories.js';
@@ -46,6 +48,9 @@ describe('backup and restore', () => {
   const file = path.join(dir, 'backup.ndjson.gz');
   let sourcePrint: Record<string, { rows: number; md5: string }>;
   const progress: [number, number][] = [];
+  // Every byte value and a PNG header: bytea must come back byte for byte through row_to_json.
+  const fileBytes = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 256 }, (_, i) => i)), Buffer.from('"\\\n调研照片', 'utf8')]);
+  let attachmentId = '';
 
   beforeAll(async () => {
     src = await scratchDatabase();
@@ -83,6 +88,7 @@ describe('backup and restore', () => {
     await db.execute(sql`insert into import_jobs (committee_id, user_id, kind, status, total, errors)
                          values (${city.id}, ${staff.id}, 'members', 'succeeded', 3, ${JSON.stringify([{ row: 2, field: 'phone', message: '重复' }])}::jsonb)`);
     await new JobScheduler(db, silent).runOnce({ name: 'backup-test-job', everyMs: 60_000, run: async () => 'done' });
+    attachmentId = (await storeAttachment(db, { committeeId: city.id, fileName: '调研照片.png', mime: 'image/png', content: fileBytes, uploadedBy: member.id })).id;
     sourcePrint = await fingerprint(db);
   });
 
@@ -132,6 +138,13 @@ describe('backup and restore', () => {
     );
     expect(seen.at(-1)).toBe(counts.reduce((s, c) => s + c.rows, 0));
     expect(await fingerprint(dst.db)).toEqual(sourcePrint);
+  });
+
+  it('restores an uploaded file byte for byte', async () => {
+    const { rows } = await dst.pool.query(`select content, sha256, file_name from attachments where id = $1`, [attachmentId]);
+    expect(rows[0].file_name).toBe('调研照片.png');
+    expect(Buffer.compare(rows[0].content, fileBytes)).toBe(0);
+    expect(rows[0].sha256).toBe(crypto.createHash('sha256').update(fileBytes).digest('hex'));
   });
 
   it('the restored copy verifies, and its sequences continue after the restored ids', async () => {

@@ -34,6 +34,8 @@ export const configSchema = z.object({
   JOBS_ENABLED: bool.default(true),
   /** Where the built web app is; served at /. */
   WEB_DIST_DIR: z.string().default('dist/web'),
+  /** Largest uploaded file (attachments), in MB. */
+  ATTACHMENT_MAX_MB: z.coerce.number().positive().max(1024).default(20),
 });
 
 export type Config = z.infer<typeof configSchema>;

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from './db/database.js';
 import type { Executor, Tx } from './db/unit-of-work.js';
 import { AppError } from './errors.js';
@@ -77,6 +77,27 @@ export async function claimAttachments(
     .set({ ownerKind: args.ownerKind, ownerId: args.ownerId })
     .where(and(eq(attachments.committeeId, args.committeeId), inArray(attachments.id, ids)))
     .returning(meta);
+}
+
+/**
+ * For an edit form that shows the record's files: binds `ids` (as claimAttachments) and deletes
+ * the files this record held that are no longer listed, in the caller's transaction. Returns the
+ * record's files afterwards. Use it where the form sends the full list; claimAttachments where
+ * files are only ever added.
+ */
+export async function syncAttachments(
+  tx: Tx,
+  args: { committeeId: string; ids: readonly string[]; ownerKind: string; ownerId: string; actorUserId: string | null },
+): Promise<AttachmentMeta[]> {
+  await claimAttachments(tx, args);
+  const keep = [...new Set(args.ids)];
+  await tx
+    .delete(attachments)
+    .where(and(
+      eq(attachments.committeeId, args.committeeId), eq(attachments.ownerKind, args.ownerKind), eq(attachments.ownerId, args.ownerId),
+      ...(keep.length ? [notInArray(attachments.id, keep)] : []),
+    ));
+  return listAttachments(tx, args.committeeId, args.ownerKind, args.ownerId);
 }
 
 export async function listAttachments(db: Executor, committeeId: string, ownerKind: string, ownerId: string): Promise<AttachmentMeta[]> {

@@ -7,6 +7,7 @@ import { CommitteeSwitcher, canSwitchCommittee } from './committee-switcher';
 import { useI18n } from './i18n';
 import { menuItems, selectedKey } from './nav';
 import { LanguageToggle } from './language-toggle';
+import { NotificationBell } from './notification-bell';
 
 const { Header, Sider, Content } = Layout;
 
@@ -62,6 +63,7 @@ function ShellFrame() {
         <div style={{ flex: 1 }} />
         {wide && <CommitteeSwitcher me={me} />}
         <Space size={4}>
+          <NotificationBell />
           <LanguageToggle />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
