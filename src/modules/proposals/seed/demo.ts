@@ -216,6 +216,22 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
                            else s.start_date + make_interval(days => 12 + (abs(hashtext(p.id::text)) % 9), hours => 15) end
       from plenary_sessions s
      where s.id = p.session_id and s.start_date is not null and p.committee_id = ${committeeId} and p.submitted_at is not null`);
+  // Likewise the replies: written, on the whole, within the three months after the (backdated)
+  // assignment — a few after the deadline — and released a few days later, never in the future.
+  await db.execute(sql`
+    update proposal_replies x
+       set submitted_at = least(now() - interval '2 days',
+                                (a.assigned_on + 25 + (abs(hashtext(x.id::text)) % 75))::timestamp + interval '10 hours'),
+           released_at = case when x.released_at is null then null
+                              else least(now(), (a.assigned_on + 28 + (abs(hashtext(x.id::text)) % 75))::timestamp + interval '16 hours') end
+      from proposal_assignments a
+     where a.committee_id = x.committee_id and a.proposal_id = x.proposal_id and a.unit_id = x.unit_id
+       and a.role in ('lead', 'split') and x.committee_id = ${committeeId} and x.submitted_at is not null`);
+  await db.execute(sql`
+    update proposals p set released_at = x.released_at
+      from proposal_replies x
+     where x.committee_id = p.committee_id and x.proposal_id = p.id and x.round = p.round and x.released_at is not null
+       and p.released_at is not null and p.committee_id = ${committeeId}`);
   // The states as stored (what the moves above led to).
   const { rows: states } = await db.execute<{ state: string; n: number }>(sql`
     select state, count(*)::int as n from proposals where committee_id = ${committeeId} group by state order by state`);
