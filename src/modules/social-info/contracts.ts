@@ -22,11 +22,16 @@ export const submitInput = z.object({
   memberIds: z.array(z.uuid()).max(20).default([]),
   topicId: z.uuid().nullish().transform((v) => v ?? null),
   urgent: z.boolean().default(false),
+  /** Files uploaded beforehand (platform attachments) that belong to this item. */
+  attachmentIds: z.array(z.uuid()).max(20).default([]),
 });
 export type SubmitInput = z.input<typeof submitInput>;
 
 export const editInput = z.object({ title: z.string().trim().min(2).max(200).optional(), body: z.string().trim().min(10).max(20000).optional(), note: optText(500) });
-export const resubmitInput = z.object({ title: z.string().trim().min(2).max(200).optional(), body: z.string().trim().min(10).max(20000).optional() });
+export const resubmitInput = z.object({
+  title: z.string().trim().min(2).max(200).optional(), body: z.string().trim().min(10).max(20000).optional(),
+  attachmentIds: z.array(z.uuid()).max(20).default([]),
+});
 export const reasonInput = z.object({ reason });
 export const mergeInput = z.object({ targetId: z.uuid(), note: optText(500) });
 export const signOffInput = z.object({ issueId: z.uuid() });
@@ -53,10 +58,16 @@ export const listQuery = z.object({
   q: z.string().trim().max(200).optional(),
   mine: z.enum(['1', 'true']).optional(),
   urgent: z.enum(['1', 'true']).optional(),
+  sourceKind: z.enum(SOURCE_KINDS).optional(),
+  /** Submitted in this year (China time). */
+  year: year.optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export type ListQuery = z.infer<typeof listQuery>;
 export const yearQuery = z.object({ year: year.optional() });
+export const figuresQuery = z.object({ year: year.optional() });
+export const exportQuery = listQuery.omit({ page: true, pageSize: true });
+export type ExportQuery = z.infer<typeof exportQuery>;
 export const similarQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
 export const idParams = z.object({ id: z.uuid() });

@@ -1,9 +1,13 @@
+import { registerAttachmentOwner } from '../../platform/attachments.js';
 import { defineModule } from '../../platform/modules.js';
 import { createMember } from '../org/index.js';
 import { createPeriodical } from './commands/office-setup.js';
 import { createIssue } from './commands/create-issue.js';
 import { submitItem } from './commands/submit-item.js';
-import { socialInfoRoutes } from './social-info.routes.js';
+import { ATTACHMENT_KIND } from './commands/text-rules.js';
+import { loadItem } from './item.access.js';
+import { seedSocialInfoDemoSummary } from './seed/demo.js';
+import { callerOf, socialInfoRoutes } from './social-info.routes.js';
 import type { Caller } from './social-info.policy.js';
 
 const probe = { userId: null, label: 'probe' };
@@ -13,6 +17,11 @@ export function socialInfoModule() {
   return defineModule({
     name: 'social-info',
     routes: socialInfoRoutes,
+    demoSeed: (db, o) => seedSocialInfoDemoSummary(db, o),
+    init() {
+      // An item's files are exactly as visible as the item: the office and leaders, and its authors.
+      registerAttachmentOwner(ATTACHMENT_KIND, (db, ctx, ownerId) => loadItem(db, callerOf(ctx), ownerId).then(() => true, () => false));
+    },
     probeFixtures: {
       // A submitted item of the given committee, made through the real commands.
       social_info_item: async (db, committeeId) => {

@@ -1,3 +1,4 @@
+import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
 import { defineRoute, type RequestContext, type RouteDef } from '../../platform/modules.js';
@@ -15,11 +16,15 @@ import { sendToSignOff } from './commands/send-to-sign-off.js';
 import { signIssue } from './commands/sign-issue.js';
 import { submitItem } from './commands/submit-item.js';
 import {
-  editInput, forwardInput, idParams, issueInput, listQuery, mergeInput, noteInput, officerInput, periodicalInput, reasonInput,
-  resubmitInput, resultInput, signOffInput, similarQuery, submitInput, topicInput, yearQuery, type ListQuery,
+  editInput, exportQuery, figuresQuery, forwardInput, idParams, issueInput, listQuery, mergeInput, noteInput, officerInput, periodicalInput, reasonInput,
+  resubmitInput, resultInput, signOffInput, similarQuery, submitInput, topicInput, yearQuery, type ExportQuery, type ListQuery,
 } from './contracts.js';
 import { INFO_STATES, INFO_TRANSITIONS, ISSUE_STATUSES, workflowMermaid } from './domain/info-workflow.js';
 import { infoSettingsPatch, parseInfoSettings } from './domain/settings.js';
+import { authorsWorkbook, figuresWorkbook, itemsWorkbook, XLSX_MIME } from './exports/figures-xlsx.js';
+import { issueDocument, issueDocx, issueFileName } from './exports/issue-docx.js';
+import { authorFigures, yearFigures } from './queries/figures.js';
+import { exportItems } from './queries/list-items.js';
 import { getItem } from './queries/get-item.js';
 import { itemTimeline } from './queries/item-timeline.js';
 import { itemVersions } from './queries/item-versions.js';
@@ -27,7 +32,7 @@ import { listItems } from './queries/list-items.js';
 import { getIssue, officersProgress } from './queries/office-views.js';
 import { similarItems } from './queries/similar-items.js';
 import { InfoPermissions as P, type Caller } from './social-info.policy.js';
-import { listIssues, listPeriodicals, listTopics, readInfoSettings } from './social-info.repository.js';
+import { committeeHeader, listIssues, listPeriodicals, listTopics, memberNames, readInfoSettings } from './social-info.repository.js';
 
 const tags = ['social-info'];
 const BASE = '/api/social-info';
@@ -38,7 +43,17 @@ const FAKE = '00000000-0000-4000-8000-000000000001';
 export function callerOf(ctx: RequestContext): Caller {
   return { committeeId: ctx.committeeId, actor: ctx.actor, grants: ctx.grants, admin: !!ctx.principal?.isPlatformAdmin };
 }
-const thisYear = () => new Date().getFullYear();
+const thisYear = () => Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
+
+const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+/** A file download; the Chinese name goes in filename* (RFC 6266), with an ASCII fallback. */
+function sendFile(reply: FastifyReply, mime: string, buffer: Buffer, fileName: string, asciiName: string) {
+  reply
+    .header('content-type', mime)
+    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
+    .header('cache-control', 'no-store');
+  return reply.send(buffer);
+}
 
 /** POST /api/social-info/items/:id/<path>: validate, run one command, answer with the item as the caller now sees it. */
 function itemMove<B extends z.ZodType | undefined>(def: {
@@ -241,6 +256,50 @@ export const socialInfoRoutes: RouteDef[] = [
       const { id } = req.params as { id: string };
       await forwardIssue(ctx.db, caller, id, req.body as never);
       return getIssue(ctx.db, caller, id);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/issues/:id/docx`, summary: 'The issue as a Word document (.docx): masthead, number, issuing office and date, items, 报/送', tags,
+    access: { permission: P['social_info.oversee'] }, params: idParams, resource: 'social_info_issue',
+    async handler(req, ctx, reply) {
+      const d = await issueDocument(ctx.db, callerOf(ctx), (req.params as { id: string }).id);
+      return sendFile(reply, DOCX_MIME, await issueDocx(d), issueFileName(d), `social-info-${d.year}-${d.number ?? 'draft'}.docx`);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/figures`, summary: "The year's figures: received, published, issues, forwarded/adopted per destination, instructions per level, authors, sectors, officers, months", tags,
+    access: { permission: P['social_info.oversee'] }, querystring: figuresQuery, example: { query: { year: '2026' } },
+    handler: (req, ctx) => yearFigures(ctx.db, callerOf(ctx), (req.query as { year?: number }).year ?? thisYear()),
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/figures.xlsx`, summary: "The year's figures as a workbook (汇总, 按报送单位, 按作者, 按界别, 按信息员)", tags,
+    access: { permission: P['social_info.oversee'] }, querystring: figuresQuery, example: { query: { year: '2026' } },
+    async handler(req, ctx, reply) {
+      const year = (req.query as { year?: number }).year ?? thisYear();
+      const caller = callerOf(ctx);
+      const f = await yearFigures(ctx.db, caller, year);
+      const all = await authorFigures(ctx.db, ctx.committeeId, year, null);
+      const { shortName } = await committeeHeader(ctx.db, ctx.committeeId);
+      return sendFile(reply, XLSX_MIME, await figuresWorkbook(f, all, shortName), `${shortName}社情民意信息${year}年统计.xlsx`, `social-info-figures-${year}.xlsx`);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/authors.xlsx`, summary: '年度作者名单: each author with items submitted, published, adopted and instructed in the year', tags,
+    access: { permission: P['social_info.oversee'] }, querystring: figuresQuery, example: { query: { year: '2026' } },
+    async handler(req, ctx, reply) {
+      const year = (req.query as { year?: number }).year ?? thisYear();
+      const authors = await authorFigures(ctx.db, ctx.committeeId, year, null);
+      const { shortName } = await committeeHeader(ctx.db, ctx.committeeId);
+      return sendFile(reply, XLSX_MIME, await authorsWorkbook(year, authors, shortName), `${shortName}社情民意信息${year}年度作者名单.xlsx`, `social-info-authors-${year}.xlsx`);
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: `${BASE}/items.xlsx`, summary: 'The filtered item list (same filters as GET /items) as a workbook', tags,
+    access: { permission: P['social_info.oversee'] }, querystring: exportQuery, example: { query: { state: 'published' } },
+    async handler(req, ctx, reply) {
+      const rows = await exportItems(ctx.db, callerOf(ctx), req.query as ExportQuery);
+      const names = await memberNames(ctx.db, ctx.committeeId, [...new Set(rows.flatMap((r) => r.memberIds))]);
+      return sendFile(reply, XLSX_MIME, await itemsWorkbook(rows, names), '社情民意信息列表.xlsx', 'social-info-items.xlsx');
     },
   }),
 ];

@@ -9,6 +9,7 @@ import { InfoErrors } from '../social-info.errors.js';
 import type { Caller } from '../social-info.policy.js';
 import { findIssue, insertForward, itemsOfIssue, readInfoSettings } from '../social-info.repository.js';
 import { requireRole } from './issue-rules.js';
+import { notifyAuthors, quoted } from './notify-authors.js';
 
 type ForwardInput = { destinations: string[]; forwardedOn: string };
 
@@ -21,6 +22,7 @@ async function forwardOne(uow: UnitOfWork, caller: Caller, itemId: string, issue
   }
   if (!added.length) return;
   await uow.audit({ committeeId: caller.committeeId, action: 'social_info.forward', entity: 'social_info_item', entityId: itemId, after: { destinations: added, issueId } });
+  await notifyAuthors(uow, caller, row, { step: 'forwarded', title: `您报送的社情民意信息${quoted(row.title)}已报送${added.join('、')}` });
   await uow.emit({
     type: FORWARDED_EVENT, committeeId: caller.committeeId, entityId: itemId,
     payload: { itemId, issueId, destinations: added, forwardedOn: input.forwardedOn, memberIds: row.memberIds },

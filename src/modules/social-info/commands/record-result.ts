@@ -9,6 +9,7 @@ import type { Caller } from '../social-info.policy.js';
 import { forwardsOf, insertResult } from '../social-info.repository.js';
 import { requireRole } from './issue-rules.js';
 import { creditAuthors } from './credit-authors.js';
+import { notifyAuthors, quoted } from './notify-authors.js';
 
 /**
  * What came of a forward, recorded by the info office: 采用 (adopted, by which publication),
@@ -34,6 +35,9 @@ export async function recordResult(db: Db, caller: Caller, id: string, raw: Resu
     if (input.kind === 'adoption') {
       const payload: AdoptedPayload = { ...base, publication: input.publication };
       await uow.emit({ type: ADOPTED_EVENT, committeeId, entityId: id, payload });
+      await notifyAuthors(uow, caller, row, {
+        step: 'adopted', title: `您报送的社情民意信息${quoted(row.title)}被${input.destination}采用${input.publication ? `（${input.publication}）` : ''}`, body: input.text || null,
+      });
       await creditAuthors(uow, committeeId, {
         kind: 'social_info_adopted', sourceRef: `social-info:${id}:adopted`, title: `社情民意信息《${row.title}》被采用`,
         memberIds: row.memberIds, occurredOn: input.onDate,
@@ -41,12 +45,16 @@ export async function recordResult(db: Db, caller: Caller, id: string, raw: Resu
     } else if (input.kind === 'instruction') {
       const payload: InstructedPayload = { ...base, leader: input.leader, level: input.level };
       await uow.emit({ type: INSTRUCTED_EVENT, committeeId, entityId: id, payload });
+      await notifyAuthors(uow, caller, row, {
+        step: 'instructed', title: `您报送的社情民意信息${quoted(row.title)}获${input.level === 'provincial' ? '省级' : '市级'}领导${input.leader}批示`, body: input.text,
+      });
       await creditAuthors(uow, committeeId, {
         kind: 'leader_instruction', sourceRef: `social-info:${id}:instructed:${input.level}`,
         title: `社情民意信息《${row.title}》获${input.level === 'provincial' ? '省级' : '市级'}领导批示`, memberIds: row.memberIds, occurredOn: input.onDate,
       });
     } else {
       await uow.emit({ type: FOLLOWED_UP_EVENT, committeeId, entityId: id, payload: { ...base, text: input.text } });
+      await notifyAuthors(uow, caller, row, { step: 'followed_up', title: `您报送的社情民意信息${quoted(row.title)}有新的办理落实情况`, body: input.text });
     }
     return resultId;
   });

@@ -8,6 +8,7 @@ import { findIssue, itemsOfIssue, nextIssueNumber, patchItem, setIssueReleased }
 import { requireRole, requireStatus } from './issue-rules.js';
 import { moveIn } from './move.js';
 import { creditAuthors } from './credit-authors.js';
+import { notifyAuthors, quoted } from './notify-authors.js';
 
 /**
  * 印发: a signed issue gets the next number of its periodical and year (the counter row is
@@ -31,6 +32,9 @@ export async function releaseIssue(db: Db, caller: Caller, id: string) {
           after: { issueId: id, number },
           payload: { title: item.title, issueId: id, periodicalName: issue.periodicalName, year: issue.year, number },
         };
+      });
+      await notifyAuthors(uow, caller, item, {
+        step: 'published', title: `您报送的社情民意信息${quoted(item.title)}刊发于《${issue.periodicalName}》${issue.year}年第${number}期`,
       });
       await creditAuthors(uow, committeeId, {
         kind: 'social_info', sourceRef: `social-info:${item.id}:published`,

@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/database.js';
 import { transact } from '../../../platform/db/unit-of-work.js';
+import { claimAttachments } from '../../../platform/attachments.js';
 import { AppError } from '../../../platform/errors.js';
 import { submitInput, type SubmitInput } from '../contracts.js';
 import { parseInfoSettings } from '../domain/settings.js';
@@ -7,7 +8,7 @@ import { SUBMITTED_EVENT, type SubmittedPayload } from '../events.js';
 import { InfoErrors } from '../social-info.errors.js';
 import type { Caller } from '../social-info.policy.js';
 import { activeMembers, activeTopic, insertItem, insertVersion, isOfficer, readInfoSettings } from '../social-info.repository.js';
-import { checkLength, itemTokens } from './text-rules.js';
+import { ATTACHMENT_KIND, checkLength, itemTokens } from './text-rules.js';
 
 /**
  * An item is submitted (报送): by a member or information officer (the caller's member is the
@@ -36,6 +37,7 @@ export async function submitItem(db: Db, caller: Caller, raw: SubmitInput): Prom
       sourceKind: input.sourceKind, sourceName: input.sourceName, memberIds, topicId: input.topicId, urgent: input.urgent,
       title: input.title, body: input.body, tokens: itemTokens(input.title, input.body), createdBy: caller.actor.userId,
     });
+    await claimAttachments(uow.tx, { committeeId, ids: input.attachmentIds, ownerKind: ATTACHMENT_KIND, ownerId: id, actorUserId: caller.actor.userId });
     await insertVersion(uow.tx, committeeId, id, { kind: 'original', title: input.title, body: input.body, createdBy: caller.actor.userId, createdByLabel: caller.actor.label });
     await uow.audit({ committeeId, action: 'social_info.submit', entity: 'social_info_item', entityId: id, after: { ...input, memberIds, state: 'submitted' } });
     const payload: SubmittedPayload = {

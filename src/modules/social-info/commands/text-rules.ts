@@ -3,6 +3,9 @@ import { tokenize } from '../../../platform/text/index.js';
 import { countChars, type InfoSettings } from '../domain/settings.js';
 import { InfoErrors } from '../social-info.errors.js';
 
+/** Files of items are platform attachments of this owner kind. */
+export const ATTACHMENT_KIND = 'social_info_item';
+
 /** The length limit (一事一报, ≤ maxChars); the same check at submission, resubmission and editing. */
 export function checkLength(body: string, settings: InfoSettings) {
   const count = countChars(body);

@@ -1,4 +1,6 @@
+import { listAttachments, type AttachmentMeta } from '../../../platform/attachments.js';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
+import { ATTACHMENT_KIND } from '../commands/text-rules.js';
 import { SOURCE_LABELS, type SOURCE_KINDS } from '../contracts.js';
 import { INFO_ACTIONS, INFO_STATES, type InfoAction } from '../domain/info-workflow.js';
 import { check } from '../commands/move.js';
@@ -22,6 +24,8 @@ export interface ItemView {
   mergedIntoId: string | null;
   issue: { id: string; periodicalName: string; year: number; number: number | null; status: string } | null;
   forwards: (ForwardRow & { results: ResultRow[] })[];
+  /** Files the author attached (download: the platform attachments route). */
+  attachments: AttachmentMeta[];
   dates: { submittedAt: string; publishedAt: string | null; updatedAt: string };
   /** What the caller may do now, from the workflow table. */
   abilities: Record<InfoAction, boolean>;
@@ -36,6 +40,7 @@ export async function getItem(db: Executor, caller: Caller, id: string): Promise
   const issue = row.issueId ? await findIssue(db, c, row.issueId) : undefined;
   const forwards = await forwardsOf(db, c, id);
   const results = await resultsOf(db, c, id);
+  const attachments = await listAttachments(db, c, ATTACHMENT_KIND, id);
   return {
     id: row.id, state: row.state, stateLabel: INFO_STATES[row.state], sourceKind: row.sourceKind,
     sourceLabel: SOURCE_LABELS[row.sourceKind as (typeof SOURCE_KINDS)[number]] ?? row.sourceKind, sourceName: row.sourceName,
@@ -43,6 +48,7 @@ export async function getItem(db: Executor, caller: Caller, id: string): Promise
     topicId: row.topicId, urgent: row.urgent, title: row.title, body: row.body, reason: row.reason, mergedIntoId: row.mergedIntoId,
     issue: issue ? { id: issue.id, periodicalName: issue.periodicalName, year: issue.year, number: issue.number, status: issue.status } : null,
     forwards: forwards.map((f) => ({ ...f, results: results.filter((r) => r.forwardId === f.id) })),
+    attachments,
     dates: { submittedAt: row.submittedAt, publishedAt: row.publishedAt, updatedAt: row.updatedAt },
     abilities: Object.fromEntries(INFO_ACTIONS.map((a) => [a, check(l, a) === null])) as Record<InfoAction, boolean>,
   };

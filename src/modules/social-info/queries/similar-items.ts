@@ -5,7 +5,7 @@ import { INFO_STATES, type InfoState } from '../domain/info-workflow.js';
 import { parseInfoSettings } from '../domain/settings.js';
 import { loadItem } from '../item.access.js';
 import type { Caller } from '../social-info.policy.js';
-import { readInfoSettings, toTextArray } from '../social-info.repository.js';
+import { readInfoSettings, toTextArray, tokensOverlap } from '../social-info.repository.js';
 
 const CANDIDATES = 200;
 
@@ -22,7 +22,7 @@ export async function similarItems(db: Executor, caller: Caller, id: string, lim
   const arr = toTextArray(words);
   const { rows } = await db.execute<{ id: string; title: string; state: InfoState; tokens: string[] }>(sql`
     select i.id, i.title, i.state, i.tokens from social_info_items i
-     where i.committee_id = ${caller.committeeId} and i.id <> ${id} and i.tokens && ${arr} and i.state not in ('merged', 'archived')
+     where i.committee_id = ${caller.committeeId} and i.id <> ${id} and ${tokensOverlap(words)} and i.state not in ('merged', 'archived')
      order by (select count(*) from unnest(i.tokens) t where t = any(${arr})) desc limit ${CANDIDATES}`);
   const idf = idfFor(statsOf([row.tokens, ...rows.map((r) => r.tokens)]));
   const q = vectorOf([{ bag: row.tokens, weight: 1 }], idf);
