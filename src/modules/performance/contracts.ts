@@ -10,8 +10,10 @@ const optText = (max: number) => z.string().trim().max(max).nullish().transform(
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 export const yearParam = z.coerce.number().int().min(2000).max(2100);
 
-/** Evidence for now is a list of file names or links; uploads come with the platform's file store. */
+/** Evidence typed by hand: file names or links. Uploaded files go by `attachmentIds` and live in the platform's attachments table. */
 export const evidenceInput = z.array(z.object({ name: z.string().trim().min(1).max(200), url: z.string().trim().max(1000).nullish().transform((v) => v || null) })).max(20).default([]);
+/** Files uploaded through POST /api/attachments (photos, sign-in sheets), claimed by the command that saves the record. */
+export const attachmentIdsInput = z.array(z.uuid()).max(20).default([]);
 
 export const activityInput = z.object({
   type: z.enum(ACTIVITY_TYPE_KEYS),
@@ -49,6 +51,7 @@ export const recordInput = z.object({
   units: z.number().min(0.5).max(100).default(1),
   metrics: z.record(z.string(), z.number()).default({}),
   evidence: evidenceInput,
+  attachmentIds: attachmentIdsInput,
   /** Staff recording for members (members report for themselves; co-participants are added with `coMemberIds`). */
   memberIds: z.array(z.uuid()).max(200).nullish().transform((v) => v ?? null),
   coMemberIds: z.array(z.uuid()).max(200).default([]),
@@ -93,6 +96,7 @@ export const annualReportInput = z.object({
   year: z.number().int().min(2000).max(2100),
   body: z.string().trim().min(50).max(20000),
   attachments: evidenceInput,
+  attachmentIds: attachmentIdsInput,
 });
 
 export const replayInput = z.object({ since: z.iso.datetime({ offset: true }).or(date) });

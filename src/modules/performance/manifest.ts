@@ -1,5 +1,6 @@
 import { seedPerformanceDemo } from './seed/demo.js';
 import { sql } from 'drizzle-orm';
+import { registerAttachmentOwner } from '../../platform/attachments.js';
 import type { Db } from '../../platform/db/database.js';
 import { eventBus, type DomainEvent } from '../../platform/events.js';
 import { defineModule } from '../../platform/modules.js';
@@ -13,7 +14,12 @@ import { runAssessment } from './commands/run-assessment.js';
 import { submitDutyRecord } from './commands/submit-duty-record.js';
 import { chinaDate, yearOf } from './domain/kinds.js';
 import { HANDLED_EVENTS } from './events.js';
-import type { Caller } from './performance.policy.js';
+import { outputRoutes } from './outputs/outputs.routes.js';
+import { canOversee, memberIdsOf, type Caller } from './performance.policy.js';
+import { ANNUAL_REPORT_FILES, findReportById } from './report.repository.js';
+import { canSeeRecord } from './commands/record-move.js';
+import { DUTY_RECORD_FILES, findRecord } from './record.repository.js';
+import { callerOf } from './route-kit.js';
 import { recordRoutes } from './record.routes.js';
 import { standingRoutes } from './standing.routes.js';
 
@@ -35,8 +41,20 @@ export function performanceModule() {
   return defineModule({
     name: 'performance',
     demoSeed: (db, o) => seedPerformanceDemo(db, o),
-    routes: [...activityRoutes, ...recordRoutes, ...standingRoutes, ...assessmentRoutes],
+    routes: [...activityRoutes, ...recordRoutes, ...standingRoutes, ...assessmentRoutes, ...outputRoutes],
     init(db) {
+      // A record's photos are exactly as visible as the record: the members it names, its submitter, staff and leaders.
+      registerAttachmentOwner(DUTY_RECORD_FILES, async (db, ctx, ownerId) => {
+        const caller = callerOf(ctx);
+        const record = await findRecord(db, ctx.committeeId, ownerId);
+        return !!record && canSeeRecord(caller, record, canOversee(caller));
+      });
+      // A 述职 report's files: the member who wrote it, staff and leaders.
+      registerAttachmentOwner(ANNUAL_REPORT_FILES, async (db, ctx, ownerId) => {
+        const caller = callerOf(ctx);
+        const report = await findReportById(db, ctx.committeeId, ownerId);
+        return !!report && (canOversee(caller) || memberIdsOf(caller).includes(report.memberId));
+      });
       if (subscribed.has(db)) return;
       subscribed.add(db);
       for (const type of HANDLED_EVENTS) {

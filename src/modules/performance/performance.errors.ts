@@ -48,5 +48,6 @@ export const PerformanceErrors = defineErrors({
   'performance.assessment_not_published': { kind: 'conflict', zh: '考核结果尚未发布，请直接重新计算', en: 'The assessment is not published yet; run it again instead' },
   'performance.assessment_not_latest': { kind: 'conflict', zh: '该考核结果已被新的修订版本取代', en: 'This run has been superseded by a later revision' },
   'performance.report_not_required': { kind: 'forbidden', zh: '年度述职仅由常委及以上委员提交', en: 'Only standing-committee members submit an annual duty report' },
+  'performance.report_card_not_own': { kind: 'forbidden', zh: '委员只能查看本人的履职成绩单', en: 'Members can only see their own report card' },
   'performance.year_invalid': { kind: 'invalid', zh: (p) => `年度须在 ${p.min}–${p.max} 之间`, en: (p) => `The year must be between ${p.min} and ${p.max}` },
 });

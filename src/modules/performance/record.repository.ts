@@ -6,7 +6,11 @@ import type { RecordStatus } from './domain/record-workflow.js';
 
 /** SQL only: duty records and the members they credit. The first argument after the executor is always the committee. */
 
+/** The attachments' owner kind of a duty record's uploaded files (photos, sign-in sheets). */
+export const DUTY_RECORD_FILES = 'duty_record';
+
 export type RecordMember = { memberId: string; name: string; role: CreditRole | null }
+export type RecordFile = { id: string; fileName: string; mime: string; size: number; createdAt: string }
 export type RecordRow = {
   id: string;
   kind: DutyKind;
@@ -21,7 +25,10 @@ export type RecordRow = {
   units: number;
   memberCount: number;
   metrics: Record<string, number>;
+  /** Typed by hand: file names or links. */
   evidence: { name: string; url: string | null }[];
+  /** Uploaded files (the platform's attachments table, owner kind `duty_record`). */
+  attachments: RecordFile[];
   submittedBy: string | null;
   decidedBy: string | null;
   decidedAt: string | null;
@@ -53,7 +60,10 @@ const cols = sql`r.id, r.kind, r.occurred_on as "occurredOn", r.year, r.title, r
   r.decided_by as "decidedBy", r.decided_at as "decidedAt", r.reject_reason as "rejectReason", r.created_at as "createdAt",
   coalesce((select jsonb_agg(jsonb_build_object('memberId', rm.member_id, 'name', m.name, 'role', rm.role) order by m.name_pinyin)
      from perf_record_members rm join members m on m.id = rm.member_id and m.committee_id = rm.committee_id
-     where rm.committee_id = r.committee_id and rm.record_id = r.id), '[]'::jsonb) as members`;
+     where rm.committee_id = r.committee_id and rm.record_id = r.id), '[]'::jsonb) as members,
+  coalesce((select jsonb_agg(jsonb_build_object('id', a.id, 'fileName', a.file_name, 'mime', a.mime, 'size', a.size, 'createdAt', a.created_at)
+     order by a.created_at, a.id) from attachments a
+     where a.committee_id = r.committee_id and a.owner_kind = ${DUTY_RECORD_FILES} and a.owner_id = r.id::text), '[]'::jsonb) as attachments`;
 
 /**
  * Inserts a record and its members. With a source, an existing record of the same source wins

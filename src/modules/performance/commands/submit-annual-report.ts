@@ -1,3 +1,4 @@
+import { claimAttachments } from '../../../platform/attachments.js';
 import type { Db } from '../../../platform/db/database.js';
 import { transact } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
@@ -6,7 +7,7 @@ import { chinaDate, primaryRole, STANDING_AND_ABOVE, yearOf } from '../domain/ki
 import { PerformanceErrors } from '../performance.errors.js';
 import { ownMemberId, type Caller } from '../performance.policy.js';
 import { activeMembers } from '../record.repository.js';
-import { findReport, upsertReport } from '../report.repository.js';
+import { ANNUAL_REPORT_FILES, findReport, upsertReport } from '../report.repository.js';
 import { recordAutomatically } from './credit.js';
 
 export const ANNUAL_REPORT = 'annual_report';
@@ -17,7 +18,7 @@ export const ANNUAL_REPORT = 'annual_report';
  * later ones revise the text.
  */
 export async function submitAnnualReport(
-  db: Db, caller: Caller, raw: { year: number; body: string; attachments?: { name: string; url?: string | null }[] }, today: string = chinaDate(),
+  db: Db, caller: Caller, raw: { year: number; body: string; attachments?: { name: string; url?: string | null }[]; attachmentIds?: string[] }, today: string = chinaDate(),
 ) {
   const input = annualReportInput.parse(raw);
   const memberId = ownMemberId(caller);
@@ -28,7 +29,10 @@ export async function submitAnnualReport(
     const [member] = await activeMembers(uow.tx, committeeId, [memberId]);
     if (!member || !STANDING_AND_ABOVE.includes(primaryRole(member.roles))) throw new AppError(PerformanceErrors['performance.report_not_required']);
     const before = await findReport(uow.tx, committeeId, memberId, input.year, { lock: true });
-    const report = await upsertReport(uow.tx, committeeId, { memberId, year: input.year, body: input.body, attachments: input.attachments });
+    const saved = await upsertReport(uow.tx, committeeId, { memberId, year: input.year, body: input.body, attachments: input.attachments });
+    // Files uploaded for the report join those it already has (a file is never un-claimed).
+    const added = await claimAttachments(uow.tx, { committeeId, ids: input.attachmentIds, ownerKind: ANNUAL_REPORT_FILES, ownerId: saved.id, actorUserId: caller.actor.userId });
+    const report = (await findReport(uow.tx, committeeId, memberId, input.year))!;
     const yearEnd = `${input.year}-12-31`;
     await recordAutomatically(uow, committeeId, {
       kind: 'annual_report', occurredOn: today < yearEnd ? today : yearEnd, title: `${input.year} 年度常委履职述职报告`,
@@ -36,7 +40,7 @@ export async function submitAnnualReport(
     });
     await uow.audit({
       committeeId, action: before ? 'annual_report.updated' : 'annual_report.submitted', entity: 'annual_report', entityId: report.id,
-      before: before ? { body: before.body, attachments: before.attachments } : null, after: { year: input.year, body: input.body, attachments: input.attachments },
+      before: before ? { body: before.body, attachments: before.attachments } : null, after: { year: input.year, body: input.body, attachments: input.attachments, files: added.map((f) => ({ id: f.id, fileName: f.fileName })) },
     });
     await uow.emit({ type: 'performance.annual_report_submitted', committeeId, entityId: report.id, payload: { memberId, year: input.year, first: !before } });
     return report;

@@ -1,3 +1,4 @@
+import { claimAttachments } from '../../../platform/attachments.js';
 import type { Db } from '../../../platform/db/database.js';
 import { transact } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
@@ -5,10 +6,11 @@ import { recordInput, type RecordInput } from '../contracts.js';
 import { AUTOMATIC_ONLY, chinaDate, DUTY_KINDS, parseMetrics } from '../domain/kinds.js';
 import { PerformanceErrors } from '../performance.errors.js';
 import { canOrganise, canVerify, memberIdsOf, type Caller } from '../performance.policy.js';
-import { activeMembers, insertRecord } from '../record.repository.js';
+import { activeMembers, DUTY_RECORD_FILES, insertRecord } from '../record.repository.js';
 
 /**
- * 自行填报: a member reports something they did, with evidence; it counts once staff verify it.
+ * 自行填报: a member reports something they did, with evidence (uploaded files, claimed in the
+ * same transaction, and/or links); it counts once staff verify it.
  * Co-participants (`coMemberIds`) are credited on the same record. Staff may report for members
  * who have no account (`memberIds`); the record still needs verifying.
  */
@@ -42,9 +44,13 @@ export async function submitDutyRecord(db: Db, caller: Caller, raw: RecordInput,
       status: 'submitted', units: input.units, metrics: metrics.metrics, evidence: input.evidence, submittedBy: caller.actor.userId,
       members: all.map((memberId) => ({ memberId, role })),
     });
+    const files = await claimAttachments(uow.tx, { committeeId, ids: input.attachmentIds, ownerKind: DUTY_RECORD_FILES, ownerId: id, actorUserId: caller.actor.userId });
     await uow.audit({
       committeeId, action: 'duty_record.submitted', entity: 'duty_record', entityId: id,
-      after: { kind: input.kind, occurredOn: input.occurredOn, title: input.title, members: all, metrics: metrics.metrics, evidence: input.evidence },
+      after: {
+        kind: input.kind, occurredOn: input.occurredOn, title: input.title, members: all, metrics: metrics.metrics, evidence: input.evidence,
+        attachments: files.map((f) => ({ id: f.id, fileName: f.fileName, size: f.size })),
+      },
     });
     await uow.emit({ type: 'performance.record_submitted', committeeId, entityId: id, payload: { recordId: id, kind: input.kind, memberIds: all } });
     return id;

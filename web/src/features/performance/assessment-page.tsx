@@ -1,8 +1,10 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Button, Card, Descriptions, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { BarChartOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { RequireAbility, useCan } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
-import { useAssessments, usePublishAssessment, useRunAssessment } from './performance.api';
+import { resultsFile, useAssessments, usePublishAssessment, useRunAssessment } from './performance.api';
 import { usePerfT } from './performance-i18n';
 
 /** 年度履职考核: run (a draft, re-runnable), see the summary, publish (final; the year's rules freeze). */
@@ -52,6 +54,10 @@ function AssessmentView() {
             <Descriptions.Item label={t('assess.warned')}>{latest.summary.warned}</Descriptions.Item>
             {latest.summary.byGrade.map((g) => <Descriptions.Item key={g.key} label={g.label}>{g.count}</Descriptions.Item>)}
           </Descriptions>
+          <Space wrap style={{ marginTop: 8 }}>
+            <Link to={`/performance/assessment/${latest.id}/results`} data-testid="assess-results"><BarChartOutlined /> {t('results.open')}</Link>
+            <Button size="small" icon={<FileExcelOutlined />} href={resultsFile(latest.id)} data-testid="assess-xlsx">{t('results.xlsx')}</Button>
+          </Space>
         </Card>
       )}
     </Space>

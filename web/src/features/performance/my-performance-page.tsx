@@ -26,7 +26,7 @@ function MyPerformance() {
       {standing.error && <ErrorAlert error={standing.error} />}
       {s && (
         <>
-          <Card size="small">
+          <Card size="small" extra={<Link to="/performance/report-card" data-testid="my-report-card">{t('card.open')}</Link>} title={s.member.name}>
             <Row gutter={16}>
               <Col span={12}><Statistic title={`${t('my.points')}（${s.year}）`} value={s.total} valueRender={(v) => <span data-testid="my-points">{v}</span>} /></Col>
               <Col span={12}><Statistic title={t('my.grade')} value={s.grade.label} /></Col>

@@ -1,6 +1,10 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { RecordInput } from '../../../../src/modules/performance/contracts';
+import type { ReportCard } from '../../../../src/modules/performance/outputs/report-card-view';
+import type { AttachmentMeta } from '../../ui/attachment-upload';
+
+export type { ReportCard };
 
 /** Types of the performance routes (src/modules/performance/*.routes.ts), as the pages use them. */
 export interface KindScore { kind: string; label: string; group: string | null; count: number; units: number; points: number; capped: boolean; unscored?: string }
@@ -29,7 +33,7 @@ export interface ActivityDetail extends ActivityItem {
 }
 export interface DutyRecord {
   id: string; kind: string; kindLabel?: string; title: string; occurredOn: string; status: string; statusLabel?: string;
-  metrics: Record<string, number>; evidence: { name: string; url: string | null }[];
+  metrics: Record<string, number>; evidence: { name: string; url: string | null }[]; attachments: AttachmentMeta[];
   members: { memberId: string; name?: string }[]; rejectReason?: string | null;
 }
 export interface StandingRow {
@@ -37,9 +41,15 @@ export interface StandingRow {
   points: number; grade: { key: string; label: string }; rank: number; quotasMet: boolean;
 }
 export interface Assessment {
-  id: string; year: number; revision: number; status: 'draft' | 'published';
-  summary: { members: number; byGrade: { key: string; label: string; count: number }[]; atLeast90: number; shareAtLeast90: number; commended: number; warned: number };
+  id: string; year: number; revision: number; status: 'draft' | 'published' | 'superseded';
+  summary: { members: number; byGrade: { key: string; label: string; count: number }[]; atLeast90: number; shareAtLeast90: number; commended: number; warned: number; quotasMet: number };
 }
+export interface AssessmentResult {
+  memberId: string; name: string; sectorId: string | null; sectorName: string | null; roles: string[]; points: number; grade: string; gradeLabel: string;
+  rank: number; sectorRank: number | null; quotasMet: boolean; quotaShortfalls: { quota: string; requirement: string; shortfall: number }[];
+  commended: boolean; warned: boolean; allowanceYuan: number;
+}
+export interface AssessmentDetail extends Assessment { rules: { name: string }; results: AssessmentResult[] }
 export interface KindsInfo { kinds: Record<string, string>; selfReportable: string[]; metrics: Record<string, string[]> }
 
 const year = () => new Date().getFullYear();
@@ -56,6 +66,12 @@ export const useStandings = (q: { sectorId?: string; role?: string; sort: 'point
     queryFn: () => api.get<{ total: number; byGrade: { key: string; label: string; count: number }[]; items: StandingRow[] }>('/api/performance/standings', { ...q, pageSize: 500 }),
     placeholderData: keepPreviousData,
   });
+export const useAssessment = (id: string) => useQuery({ queryKey: ['perf', 'assessment', id], queryFn: () => api.get<AssessmentDetail>(`/api/performance/assessments/${id}`) });
+export const useReportCard = (memberId: string | undefined, y: number) =>
+  useQuery({ queryKey: ['perf', 'report-card', memberId, y], queryFn: () => api.get<ReportCard>(`/api/performance/members/${memberId}/report-card`, { year: y }), enabled: !!memberId });
+/** Where the report card and the results are downloaded (plain GET links: the session cookie goes along). */
+export const reportCardFile = (memberId: string, y: number, ext: 'docx' | 'pdf') => `/api/performance/members/${memberId}/report-card.${ext}?year=${y}`;
+export const resultsFile = (assessmentId: string) => `/api/performance/assessments/${assessmentId}/results.xlsx`;
 export const useAssessments = (y: number) => useQuery({ queryKey: ['perf', 'assessments', y], queryFn: () => api.get<{ items: Assessment[] }>('/api/performance/assessments', { year: y }) });
 
 function useInvalidate() {

@@ -2,11 +2,12 @@ import { useNavigate } from 'react-router';
 import { Button, Card, DatePicker, Form, Input, InputNumber, Select, Space, Typography } from 'antd';
 import type { Dayjs } from 'dayjs';
 import { RequireAbility } from '../../app/auth';
+import { AttachmentUpload, type AttachmentMeta } from '../../ui/attachment-upload';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useKinds, useSubmitRecord } from './performance.api';
 import { usePerfT, type PerfKey } from './performance-i18n';
 
-/** 自行填报: kind, date, title, the kind's typed metrics, evidence (file names or links). */
+/** 自行填报: kind, date, title, the kind's typed metrics, evidence (photos and files uploaded from the phone, links). */
 export default function SelfReportPage() {
   return (
     <RequireAbility ability="performance.report">
@@ -15,7 +16,7 @@ export default function SelfReportPage() {
   );
 }
 
-interface Values { kind: string; occurredOn: Dayjs; title: string; description?: string; evidence?: string; metrics?: Record<string, number | null> }
+interface Values { kind: string; occurredOn: Dayjs; title: string; description?: string; evidence?: string; files?: AttachmentMeta[]; metrics?: Record<string, number | null> }
 
 function SelfReport() {
   const t = usePerfT();
@@ -29,7 +30,10 @@ function SelfReport() {
     const metrics = Object.fromEntries(Object.entries(v.metrics ?? {}).filter(([k, x]) => metricKeys.includes(k) && typeof x === 'number')) as Record<string, number>;
     const evidence = (v.evidence ?? '').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => ({ name: l.split('/').pop() || l, url: /^https?:\/\//.test(l) ? l : null }));
     submit.mutate(
-      { kind: v.kind as never, occurredOn: v.occurredOn.format('YYYY-MM-DD'), title: v.title, description: v.description, metrics, evidence },
+      {
+        kind: v.kind as never, occurredOn: v.occurredOn.format('YYYY-MM-DD'), title: v.title, description: v.description, metrics, evidence,
+        attachmentIds: (v.files ?? []).map((f) => f.id),
+      },
       { onSuccess: () => navigate('/performance') },
     );
   };
@@ -40,7 +44,7 @@ function SelfReport() {
       <Card size="small">
         <Form form={form} layout="vertical" onFinish={onFinish}>
           <Form.Item name="kind" label={t('report.kind')} rules={[{ required: true }]}>
-            <Select data-testid="report-kind" options={(kinds.data?.selfReportable ?? []).map((k) => ({ value: k, label: kinds.data!.kinds[k] }))} />
+            <Select data-testid="report-kind" virtual={false} options={(kinds.data?.selfReportable ?? []).map((k) => ({ value: k, label: kinds.data!.kinds[k] }))} />
           </Form.Item>
           <Form.Item name="occurredOn" label={t('report.date')} rules={[{ required: true }]}>
             <DatePicker style={{ width: '100%' }} data-testid="report-date" />
@@ -55,6 +59,9 @@ function SelfReport() {
           ))}
           <Form.Item name="description" label={t('report.description')}>
             <Input.TextArea rows={3} />
+          </Form.Item>
+          <Form.Item name="files" label={t('report.files')}>
+            <AttachmentUpload max={9} />
           </Form.Item>
           <Form.Item name="evidence" label={t('report.evidence')}>
             <Input.TextArea rows={3} data-testid="report-evidence" />

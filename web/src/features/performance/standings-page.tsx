@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Select, Space, Table, Tag, Typography } from 'antd';
 import { RequireAbility } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
@@ -50,7 +51,7 @@ function Standings() {
         }}
         columns={[
           { dataIndex: 'rank', title: t('standings.rank'), width: 70 },
-          { dataIndex: 'name', title: t('act.member'), sorter: true, sortOrder: sort.sort === 'name' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null },
+          { dataIndex: 'name', title: t('act.member'), sorter: true, render: (v: string, r: StandingRow) => <Link to={`/performance/report-card/${r.memberId}`}>{v}</Link>, sortOrder: sort.sort === 'name' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null },
           { dataIndex: 'sectorName', title: t('standings.sector') },
           { dataIndex: 'primaryRole', title: t('standings.role'), width: 90, render: (r: string) => ROLE_LABELS[r] ?? r },
           { dataIndex: 'points', title: t('standings.points'), width: 90, sorter: true, sortOrder: sort.sort === 'points' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null },

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { Button, Input, Modal, Space, Table, Typography } from 'antd';
 import { RequireAbility } from '../../app/auth';
+import { AttachmentList } from '../../ui/attachment-list';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useDecide, usePendingRecords, type DutyRecord } from './performance.api';
 import { usePerfT, type PerfKey } from './performance-i18n';
@@ -25,7 +26,7 @@ function Verification() {
       <Typography.Title level={3} style={{ margin: 0 }}>{t('verify.title')}（<span data-testid="verify-total">{data?.total ?? 0}</span>）</Typography.Title>
       {(error || decide.error) && <ErrorAlert error={error ?? decide.error} />}
       <Table
-        rowKey="id" size="small" loading={isPending} dataSource={data?.items ?? []} data-testid="verify-table" scroll={{ x: 720 }}
+        rowKey="id" size="small" loading={isPending} dataSource={data?.items ?? []} data-testid="verify-table" scroll={{ x: 900 }}
         locale={{ emptyText: t('verify.empty') }}
         columns={[
           { dataIndex: 'occurredOn', title: t('report.date'), width: 110 },
@@ -40,7 +41,15 @@ function Verification() {
               </>
             ),
           },
-          { title: t('verify.evidence'), width: 160, render: (_: unknown, r: DutyRecord) => r.evidence.map((e) => <div key={e.name}>{e.url ? <a href={e.url} target="_blank" rel="noreferrer">{e.name}</a> : e.name}</div>) },
+          {
+            title: t('verify.evidence'), width: 240,
+            render: (_: unknown, r: DutyRecord) => (
+              <div data-testid="verify-evidence">
+                {(r.attachments ?? []).length > 0 && <AttachmentList items={r.attachments} />}
+                {r.evidence.map((e) => <div key={e.name}>{e.url ? <a href={e.url} target="_blank" rel="noreferrer">{e.name}</a> : e.name}</div>)}
+              </div>
+            ),
+          },
           {
             title: '', width: 150,
             render: (_: unknown, r: DutyRecord) => (
