@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import { eventBus, type DomainEvent } from '../events.js';
+import { invalidateLocally, notifyInvalidation } from '../cache.js';
 
 export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 export type Executor = Db | Tx;
@@ -79,6 +80,8 @@ const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringif
  */
 export class UnitOfWork {
   readonly events: DomainEvent[] = [];
+  /** Cached reads this change makes stale (committeeId|topic): dropped here after commit. */
+  readonly touched = new Set<string>();
   constructor(
     readonly tx: Tx,
     readonly actor: Actor,
@@ -119,6 +122,17 @@ export class UnitOfWork {
       values (${event.committeeId}, ${event.type}, ${event.entityId ?? null}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${this.actor.userId})`);
     this.events.push(event);
   }
+
+  /**
+   * Marks the committee's cached reads of `topic` stale (see platform/cache.ts): other instances
+   * hear it through NOTIFY, sent with the commit; this process drops them right after the commit.
+   */
+  async touch(committeeId: string, topic: string): Promise<void> {
+    const key = committeeId + '|' + topic;
+    if (this.touched.has(key)) return;
+    await notifyInvalidation(this.tx, committeeId, topic);
+    this.touched.add(key);
+  }
 }
 
 /** Runs `work` in one transaction with a unit of work; publishes its events after commit. */
@@ -128,6 +142,10 @@ export async function transact<T>(db: Db, actor: Actor, work: (uow: UnitOfWork) 
     uow = new UnitOfWork(tx, actor);
     return work(uow);
   });
+  for (const key of uow.touched) {
+    const bar = key.lastIndexOf('|');
+    invalidateLocally(key.slice(0, bar), key.slice(bar + 1));
+  }
   eventBus.publishAll(uow.events);
   return result;
 }

@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/database.js';
 import type { Grant, Membership, Principal } from '../access.js';
+import { ALL_COMMITTEES, type CacheHub } from '../cache.js';
 
 export const SESSION_COOKIE = 'xs_session';
 export const COMMITTEE_COOKIE = 'xs_committee';
@@ -28,41 +29,76 @@ const membershipsSql = sql`
        from user_roles r join committees c on c.id = r.committee_id
       where r.user_id = u.id group by c.id) m)`;
 
+/** The cache topic of accounts: sessions, tokens, passwords, roles (committee: ALL_COMMITTEES). */
+export const AUTH_TOPIC = 'auth';
+
+type Resolved = { principal: Principal; expiresAt: number | null } | null;
+
 /**
- * Resolves a principal from a session token or an API token in one query. Cached for a couple
- * of seconds per token: most requests of a page arrive together; logout and role changes clear it.
+ * Resolves a principal from a session token or an API token in one query, then keeps it for a
+ * couple of seconds per token (a safety net; most requests of a page arrive together). Logout,
+ * password change or reset, token revocation and role changes call `invalidateAll()`, which
+ * clears this process at once and the other instances through NOTIFY (platform/cache.ts). While
+ * the hub's listening connection is down every request looks its token up. A session
+ * is never served from memory past its expiry.
  */
 export class PrincipalResolver {
-  private cache = new Map<string, { at: number; p: Promise<Principal | null> }>();
-  constructor(private db: Db, private ttlMs = 2000) {}
+  private cache = new Map<string, { at: number; p: Promise<Resolved> }>();
+  constructor(
+    private db: Db,
+    private ttlMs = 2000,
+    private hub?: CacheHub,
+  ) {
+    hub?.subscribe({
+      onInvalidate: (_committeeId, topic) => {
+        if (topic === AUTH_TOPIC) this.cache.clear();
+      },
+      onDropAll: () => this.cache.clear(),
+    });
+  }
 
+  /** Forgets every principal here and, through NOTIFY, in every other instance. */
   invalidateAll() {
     this.cache.clear();
+    if (this.hub) void this.hub.publish(ALL_COMMITTEES, AUTH_TOPIC).catch(() => {});
   }
 
   /**
    * Shares one lookup among concurrent requests of the same token: the in-flight promise is
    * what is cached, so a burst after expiry costs one query, not one per request.
    */
-  private lookup(key: string, load: () => Promise<Principal | null>): Promise<Principal | null> {
+  private async lookup(key: string, load: () => Promise<Resolved>): Promise<Principal | null> {
+    const now = Date.now();
     const hit = this.cache.get(key);
-    if (hit && Date.now() - hit.at < this.ttlMs) return hit.p;
+    const ttl = !this.hub || this.hub.live ? this.ttlMs : 0;
+    if (hit && now - hit.at < ttl) {
+      const r = await hit.p;
+      if (!r || r.expiresAt === null || Date.now() < r.expiresAt) return r?.principal ?? null;
+    }
     if (this.cache.size > 10_000) this.cache.clear();
     const p = load();
-    this.cache.set(key, { at: Date.now(), p });
-    p.catch(() => this.cache.delete(key));
-    return p;
+    const entry = { at: now, p };
+    this.cache.set(key, entry);
+    p.catch(() => {
+      if (this.cache.get(key) === entry) this.cache.delete(key);
+    });
+    const r = await p;
+    // Expired between the query and now (the query checked expires_at > now()).
+    if (r && r.expiresAt !== null && Date.now() >= r.expiresAt) return null;
+    return r?.principal ?? null;
   }
 
   fromSession(token: string): Promise<Principal | null> {
     const id = sha256(token);
     return this.lookup('s:' + id, async () => {
-      const res = await this.db.execute<Row>(sql`
+      const res = await this.db.execute<Row & { expires_ms: number }>(sql`
         select u.id as user_id, u.username, u.display_name, u.committee_id, u.is_platform_admin, u.must_change_password,
-               s.csrf_token, ${membershipsSql} as memberships
+               s.csrf_token, ${membershipsSql} as memberships,
+               (extract(epoch from s.expires_at) * 1000)::float8 as expires_ms
           from auth_sessions s join users u on u.id = s.user_id
          where s.id = ${id} and s.expires_at > now() and u.active`);
-      return res.rows[0] ? toPrincipal(res.rows[0], 'session', id) : null;
+      const row = res.rows[0];
+      return row ? { principal: toPrincipal(row, 'session', id), expiresAt: Number(row.expires_ms) } : null;
     });
   }
 
@@ -80,7 +116,7 @@ export class PrincipalResolver {
         .execute(sql`update api_tokens set last_used_at = now() where token_hash = ${hash}
                       and (last_used_at is null or last_used_at < now() - interval '1 minute')`)
         .catch(() => {});
-      return toPrincipal(res.rows[0], 'token');
+      return { principal: toPrincipal(res.rows[0], 'token'), expiresAt: null };
     });
   }
 }

@@ -24,6 +24,7 @@ import { can, type Grant, type Principal } from '../access.js';
 import type { Db } from '../db/database.js';
 import { AppError, errorDef, type Lang } from '../errors.js';
 import type { ModuleManifest, RequestContext, RouteDef } from '../modules.js';
+import { CacheHub } from '../cache.js';
 import { COMMITTEE_COOKIE, LANG_COOKIE, PrincipalResolver, SESSION_COOKIE, resolveCommittee } from './auth-context.js';
 
 declare module 'fastify' {
@@ -73,7 +74,11 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   app.decorateRequest('principal', null);
   app.decorateRequest('lang', 'zh');
 
-  const resolver = new PrincipalResolver(db);
+  // Read caches (principals, member lists) and their invalidation by NOTIFY: platform/cache.ts.
+  const cacheHub = CacheHub.for(db);
+  await cacheHub.start();
+  app.addHook('onClose', async () => cacheHub.stop());
+  const resolver = new PrincipalResolver(db, 2000, cacheHub);
   app.decorate('principals', resolver);
   // Every route as registered, with its declared access: the access probe walks this table.
   const routeTable: RegisteredRoute[] = [];

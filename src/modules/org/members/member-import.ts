@@ -5,7 +5,7 @@ import { AppError, type Lang } from '../../../platform/errors.js';
 import { memberInput, type MemberInput, type MemberListQuery } from '../contracts.js';
 import { OrgErrors } from '../org.errors.js';
 import { toRow } from './member.commands.js';
-import { allMembers, currentTermId, insertMembers } from './member.repository.js';
+import { allMembers, currentTermId, insertMembers, MEMBER_LIST_TOPIC } from './member.repository.js';
 import { memberTemplate, readMemberWorkbook, writeMemberWorkbook, type MemberLookup } from './member-xlsx.js';
 
 /** One problem in one row of an import file; row numbers are the spreadsheet's (header = row 1). */
@@ -85,6 +85,7 @@ export async function importMemberRows(
       opts.progress?.(Math.min(i + CHUNK, total), total);
     }
     // One audit row for the batch: who imported which file, how many rows.
+    await uow.touch(committeeId, MEMBER_LIST_TOPIC);
     await uow.audit({ committeeId, action: 'members.imported', entity: 'member', after: { count: total, fileName: opts.fileName ?? null } });
     await uow.emit({ type: 'org.members_imported', committeeId, payload: { count: total } });
   });

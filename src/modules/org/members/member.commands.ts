@@ -48,6 +48,7 @@ export async function createMember(db: Db, actor: Actor, committeeId: string, ra
     const termId = await repo.currentTermId(uow.tx, committeeId);
     const [id] = await repo.insertMembers(uow.tx, committeeId, [toRow(input, termId)]);
     const view = (await repo.findMember(uow.tx, committeeId, id))!;
+    await uow.touch(committeeId, repo.MEMBER_LIST_TOPIC);
     await uow.audit({ committeeId, action: 'member.created', entity: 'member', entityId: id, after: view });
     await uow.emit({ type: 'org.member_created', committeeId, entityId: id, payload: { memberId: id } });
     return view;
@@ -63,6 +64,7 @@ export async function updateMember(db: Db, actor: Actor, committeeId: string, id
     await checkInvariants(uow, committeeId, merged, id);
     await repo.updateMemberRow(uow.tx, committeeId, id, toRow(merged, await repo.memberTermId(uow.tx, committeeId, id)));
     const after = (await repo.findMember(uow.tx, committeeId, id))!;
+    await uow.touch(committeeId, repo.MEMBER_LIST_TOPIC);
     await uow.audit({ committeeId, action: 'member.updated', entity: 'member', entityId: id, before, after });
     if (before.status !== after.status) {
       await uow.emit({ type: 'org.member_status_changed', committeeId, entityId: id, payload: { from: before.status, to: after.status } });

@@ -5,6 +5,12 @@ import { queryPrepared } from '../../../platform/db/prepared.js';
 
 /** SQL only. The first argument is always the tenant (committee) scope. */
 
+/**
+ * The cache topic of everything a member list shows (members, their sectors and special
+ * committees): every command that writes one of those calls `uow.touch(committeeId, MEMBER_LIST_TOPIC)`.
+ */
+export const MEMBER_LIST_TOPIC = 'members';
+
 const memberColumns = sql`
   m.id, m.name, m.gender, m.ethnicity, m.birth_date as "birthDate", m.party,
   m.sector_id as "sectorId", s.name as "sectorName",

@@ -3,25 +3,22 @@ import { defineRoute } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
 import { OrgPermissions as P } from '../org.policy.js';
 import { OrgErrors } from '../org.errors.js';
-import { memberInput, memberListQuery, memberPatch, type MemberListQuery, type MemberView } from '../contracts.js';
+import { memberInput, memberListQuery, memberPatch, type MemberListQuery } from '../contracts.js';
 import { createMember, updateMember } from './member.commands.js';
-import { findMember, listMembers } from './member.repository.js';
+import { findMember } from './member.repository.js';
+import { memberListJson, present } from './member-list.js';
 
 const idParams = z.object({ id: z.uuid() });
-
-/** Members without access to private fields see the roster without phone numbers. */
-function present(m: MemberView, canSeePrivate: boolean): MemberView {
-  return canSeePrivate ? m : { ...m, phone: null, birthDate: m.birthDate ? m.birthDate.slice(0, 4) + '-01-01' : null };
-}
 
 export const memberRoutes = [
   defineRoute({
     method: 'GET', url: '/api/members', summary: 'List members: search by name or pinyin initials, filter, sort, page', tags: ['members'],
     access: { permission: P['org.members.read'] }, querystring: memberListQuery,
-    async handler(req, ctx) {
-      const res = await listMembers(ctx.db, ctx.committeeId, req.query as MemberListQuery);
-      const priv = ctx.can(P['org.members.read_private']);
-      return { items: res.items.map((m) => present(m, priv)), total: res.total };
+    async handler(req, ctx, reply) {
+      // The hottest read of the app: pages are cached as JSON (member-list.ts), sent as they are.
+      const body = await memberListJson(ctx.db, ctx.committeeId, req.query as MemberListQuery, ctx.can(P['org.members.read_private']));
+      reply.type('application/json; charset=utf-8');
+      return body;
     },
   }),
   defineRoute({
