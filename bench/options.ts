@@ -9,9 +9,13 @@ import path from 'node:path';
  *   BENCH_DATABASE_URL=postgres://…                use that (empty or bench-generated) database
  *   BENCH_QUIET_WAIT=30                            wait up to 30 s before each part for other load to stop
  *   BENCH_DATA_DIR=bench/.data/mine                 keep the embedded cluster in that folder
+ *   BENCH_PERF_RECORDS=2000000                      duty records for the performance part (default 20M × members / 600,000)
+ *   BENCH_PROPOSALS=1000000                        stored proposals for the proposals part (default 1M × members / 600,000)
+ *   BENCH_INFO_ITEMS=500000                        社情民意 items for the social-info part (default 500k × members / 600,000)
+ *   BENCH_PERF_CONCURRENCY=2                        committees assessed at a time in the national assessment
  */
-export type Part = 'search' | 'login' | 'import' | 'throughput';
-export const PARTS: Part[] = ['search', 'login', 'import', 'throughput'];
+export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info';
+export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info'];
 
 export interface BenchOptions {
   members: number;
@@ -24,6 +28,18 @@ export interface BenchOptions {
   connections: number;
   /** Seconds to wait, before each part, for other processes on the machine to go quiet. */
   quietWait: number;
+  /** Duty records for the performance part (20,000,000 at full scale, proportional to the members otherwise). */
+  perfRecords: number;
+  /** Committees assessed at a time in the national assessment. */
+  perfConcurrency: number;
+  /** Members whose live standing is read (direct and over HTTP). */
+  perfStandings: number;
+  /** Stored proposals for the proposals part (1,000,000 at full scale, proportional to the members otherwise). */
+  proposals: number;
+  /** Requests per measured kind in the proposals part. */
+  proposalRequests: number;
+  /** Stored 社情民意 items for the social-info part (500,000 at full scale, proportional otherwise). */
+  infoItems: number;
   only: Set<Part>;
   databaseUrl?: string;
   /** Where the embedded cluster for this scale lives. */
@@ -65,6 +81,12 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     duration: int(get('duration', 'BENCH_DURATION'), quick ? 3 : 10),
     connections: int(get('connections', 'BENCH_CONNECTIONS'), 20),
     quietWait: int(get('quiet-wait', 'BENCH_QUIET_WAIT'), 30, 0),
+    perfRecords: int(get('perf-records', 'BENCH_PERF_RECORDS'), Math.round((20_000_000 * members) / 600_000)),
+    perfConcurrency: int(get('perf-concurrency', 'BENCH_PERF_CONCURRENCY'), 2),
+    perfStandings: int(get('perf-standings', 'BENCH_PERF_STANDINGS'), 500),
+    proposals: int(get('proposals', 'BENCH_PROPOSALS'), Math.round((1_000_000 * members) / 600_000)),
+    proposalRequests: int(get('proposal-requests', 'BENCH_PROPOSAL_REQUESTS'), quick ? 100 : 300),
+    infoItems: int(get('info-items', 'BENCH_INFO_ITEMS'), Math.round((500_000 * members) / 600_000)),
     only,
     databaseUrl: env.BENCH_DATABASE_URL || undefined,
     // BENCH_DATA_DIR lets parallel work keep separate clusters (one embedded server per folder).

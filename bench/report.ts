@@ -4,9 +4,15 @@ import type { ImportResult } from './import.js';
 import type { BenchOptions } from './options.js';
 import type { LatencyReport } from './search.js';
 import { int, ms, secs, type Summary } from './stats.js';
+import { performanceFigures, performanceNotes } from './performance-report.js';
 import type { LoadResult } from './throughput.js';
 import type { CpuShares } from './machine.js';
 import type { Part } from './options.js';
+import type { PerformanceResult } from './performance.js';
+import { proposalsFigures, proposalsNotes } from './proposals-report.js';
+import type { ProposalsResult } from './proposals.js';
+import { socialInfoFigures, socialInfoNotes } from './social-info-report.js';
+import type { SocialInfoBenchResult } from './social-info.js';
 
 /** The printed table of figures and goals, and bench/results.json. */
 
@@ -20,6 +26,9 @@ export interface Results {
   search?: { http: LatencyReport; direct: LatencyReport };
   login?: { summary: Summary; errors: number };
   import?: ImportResult;
+  performance?: PerformanceResult;
+  proposals?: ProposalsResult;
+  socialInfo?: SocialInfoBenchResult;
   throughput?: {
     baseline: LoadResult; baselineRuns: LoadResult[]; token: LoadResult; cookie: LoadResult; ratioToken: number; ratioCookie: number;
     /** Reference routes (no goal): auth + framework without a query, one trivial query without auth. */
@@ -74,6 +83,9 @@ export function figures(r: Results): Figure[] {
       out.push({ figure: `  reference: ${ref.name}`, value: `${int(ref.reqPerSec)} req/s = ${(ref.reqPerSec / t.baseline.reqPerSec).toFixed(2)}× (${norm(ref)})`, goal: '(info)', status: '' });
     }
   }
+  if (r.performance) out.push(...performanceFigures(r.performance));
+  if (r.proposals) out.push(...proposalsFigures(r.proposals));
+  if (r.socialInfo) out.push(...socialInfoFigures(r.socialInfo));
   return out;
 }
 
@@ -134,6 +146,9 @@ export function print(r: Results) {
     lines.push(`Import cores busy (bench / postgres / others): parse ${r.import.parseCpu ? `${r.import.parseCpu.client} / ${r.import.parseCpu.postgres} / ${r.import.parseCpu.others}` : '—'}; ` +
       `import ${c.client} / ${c.postgres} / ${c.others}. CPU-s = CPU time of the bench process (+ PostgreSQL for the import): the work itself, whatever else runs on the machine.`);
   }
+  if (r.performance) lines.push(...performanceNotes(r.performance));
+  if (r.proposals) lines.push(...proposalsNotes(r.proposals));
+  if (r.socialInfo) lines.push(...socialInfoNotes(r.socialInfo));
   if (r.import) lines.push(`Import: ${r.import.note}${r.import.fileBytes ? `; file ${(r.import.fileBytes / 1e6).toFixed(1)} MB` : ''}`);
   lines.push('');
   process.stdout.write(lines.join('\n') + '\n');

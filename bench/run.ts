@@ -9,6 +9,9 @@ import { closeClient, login, request } from './http.js';
 import { importBench } from './import.js';
 import { CpuMeter } from './machine.js';
 import { parseOptions, type Part } from './options.js';
+import { performanceBench } from './performance.js';
+import { proposalsBench } from './proposals.js';
+import { socialInfoBench } from './social-info.js';
 import { figures, print, writeJson, type Results } from './report.js';
 import { loginLatency, searchDirect, searchOverHttp } from './search.js';
 import { log } from './stats.js';
@@ -135,6 +138,16 @@ try {
       log(`import: ${o.importRows} rows …`);
       return importBench(db, o.importRows, o.seed, meter);
     });
+  }
+
+  if (o.only.has('performance')) results.performance = await part('performance', () => performanceBench(database, o));
+
+  if (o.only.has('proposals')) {
+    results.proposals = await part('proposals', () => proposalsBench(database, users, { proposals: o.proposals, requests: o.proposalRequests, seed: o.seed }));
+  }
+
+  if (o.only.has('social-info')) {
+    results.socialInfo = await part('social-info', () => socialInfoBench(database, users, { items: o.infoItems, requests: o.proposalRequests, seed: o.seed }));
   }
 
   results.finishedAt = new Date().toISOString();

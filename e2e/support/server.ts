@@ -8,6 +8,7 @@ import { seedDemo } from '../../src/modules/org/seed/demo.js';
 import { seedPerformanceDemo } from '../../src/modules/performance/seed/demo.js';
 import { startServer } from '../../src/main.js';
 import { seedProposalsDemo } from '../../src/modules/proposals/seed/demo.js';
+import { seedSocialInfoDemoSummary } from '../../src/modules/social-info/seed/demo.js';
 
 export interface TestServer {
   baseUrl: string;
@@ -46,6 +47,7 @@ export async function startTestServer(log: (m: string) => void = () => {}): Prom
     log(await seedDemo(database.db));
     log(await seedPerformanceDemo(database.db));
     await seedProposalsDemo(database.db);
+    log(await seedSocialInfoDemoSummary(database.db));
     server = await startServer(config, database);
   } catch (e) {
     // Leave no PostgreSQL behind: a failed setup would otherwise keep the run from exiting.

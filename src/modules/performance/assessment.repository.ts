@@ -60,23 +60,32 @@ export async function setAssessmentStatus(db: Executor, committeeId: string, id:
     where committee_id = ${committeeId} and id = ${id}`);
 }
 
+/** A PostgreSQL array literal ('{…}') of scalars; strings are quoted, null is NULL. */
+function pgArray(values: readonly (string | number | boolean | null)[]): string {
+  return '{' + values.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"' : String(v))).join(',') + '}';
+}
+
+/**
+ * Writes a run's results, replacing any earlier ones of the same run: one statement over
+ * column arrays (unnest), the record-id snapshot of each member as an array literal — no JSON
+ * document to parse per row.
+ */
 export async function replaceResults(db: Executor, committeeId: string, assessmentId: string, rows: AssessmentRow[], onChunk?: (done: number) => void) {
   await db.execute(sql`delete from perf_assessment_results where committee_id = ${committeeId} and assessment_id = ${assessmentId}`);
-  // In chunks: one statement per 500 members keeps the parameter list small.
-  for (let i = 0; i < rows.length; i += 500) {
-    const chunk = rows.slice(i, i + 500).map((r) => ({
-      m: r.memberId, s: r.sectorId, ro: r.roles, p: r.points, g: r.grade, r: r.rank, sr: r.sectorRank, bk: r.byKind, qm: r.quotasMet,
-      qs: r.quotaShortfalls, c: r.commended, b: r.belowBar, w: r.warned, wa: r.warnedAgain, a: r.allowanceYuan, ids: r.recordIds,
-    }));
+  if (rows.length) {
+    const col = <T extends string | number | boolean | null>(f: (r: AssessmentRow) => T) => pgArray(rows.map(f));
     await db.execute(sql`
       insert into perf_assessment_results (committee_id, assessment_id, member_id, sector_id, roles, points, grade, rank, sector_rank, by_kind,
         quotas_met, quota_shortfalls, commended, below_bar, warned, warned_again, allowance_yuan, record_ids)
-      select ${committeeId}, ${assessmentId}, (x->>'m')::uuid, (x->>'s')::uuid, array(select jsonb_array_elements_text(x->'ro')),
-        (x->>'p')::float8, x->>'g', (x->>'r')::int, (x->>'sr')::int, x->'bk', (x->>'qm')::boolean, x->'qs', (x->>'c')::boolean,
-        (x->>'b')::boolean, (x->>'w')::boolean, (x->>'wa')::boolean, (x->>'a')::float8, array(select jsonb_array_elements_text(x->'ids'))::uuid[]
-      from jsonb_array_elements(${JSON.stringify(chunk)}::jsonb) x`);
-    onChunk?.(Math.min(rows.length, i + 500));
+      select ${committeeId}, ${assessmentId}, t.m, t.s, t.ro::text[], t.p, t.g, t.r, t.sr, t.bk::jsonb, t.qm, t.qs::jsonb, t.c, t.b, t.w, t.wa, t.a, t.ids::uuid[]
+      from unnest(${col((r) => r.memberId)}::uuid[], ${col((r) => r.sectorId)}::uuid[], ${col((r) => pgArray(r.roles))}::text[],
+                  ${col((r) => r.points)}::float8[], ${col((r) => r.grade)}::text[], ${col((r) => r.rank)}::int[], ${col((r) => r.sectorRank)}::int[],
+                  ${col((r) => JSON.stringify(r.byKind))}::text[], ${col((r) => r.quotasMet)}::boolean[], ${col((r) => JSON.stringify(r.quotaShortfalls))}::text[],
+                  ${col((r) => r.commended)}::boolean[], ${col((r) => r.belowBar)}::boolean[], ${col((r) => r.warned)}::boolean[],
+                  ${col((r) => r.warnedAgain)}::boolean[], ${col((r) => r.allowanceYuan)}::float8[], ${col((r) => '{' + r.recordIds.join(',') + '}')}::text[])
+        as t(m, s, ro, p, g, r, sr, bk, qm, qs, c, b, w, wa, a, ids)`);
   }
+  onChunk?.(rows.length);
 }
 
 export type ResultRow = Omit<AssessmentRow, 'name' | 'gradeLabel'> & { name: string; sectorName: string | null };

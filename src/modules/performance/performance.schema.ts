@@ -91,6 +91,9 @@ export const perfDutyRecords = pgTable(
   (t) => [
     uniqueIndex('perf_duty_records_committee_source_uq').on(t.committeeId, t.sourceType, t.sourceRef),
     index('perf_duty_records_committee_year_status_idx').on(t.committeeId, t.year, t.status),
+    // What scoring reads of a verified record, so that a committee's (or a member's) facts are an index-only scan
+    // instead of one heap page per record: a year's records are spread over the whole table.
+    index('perf_duty_records_verified_facts_idx').on(t.committeeId, t.year, t.id, t.kind, t.memberCount, t.units).where(sql`status = 'verified'`),
   ],
 );
 
@@ -106,7 +109,8 @@ export const perfRecordMembers = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.committeeId, t.recordId, t.memberId] }),
-    index('perf_record_members_committee_member_year_idx').on(t.committeeId, t.memberId, t.year),
+    // With the record and the member's part: the scoring join reads this index only.
+    index('perf_record_members_committee_member_year_idx').on(t.committeeId, t.memberId, t.year, t.recordId, t.role),
   ],
 );
 

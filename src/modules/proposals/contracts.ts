@@ -28,6 +28,8 @@ export const draftInput = z.object({
   submitterName: optText(60),
   researchBasis: optText(500),
   cosignerIds: z.array(z.uuid()).max(50).default([]),
+  /** Files uploaded through POST /api/attachments (research material, 不调研不提案), claimed for the proposal. */
+  attachmentIds: z.array(z.uuid()).max(20).default([]),
 });
 export type DraftInput = z.input<typeof draftInput>;
 
@@ -41,6 +43,8 @@ export const draftPatch = z.object({
   submitterName: patchText(60),
   researchBasis: patchText(500),
   cosignerIds: z.array(z.uuid()).max(50).optional(),
+  /** Further uploaded files to claim for the proposal (files already claimed stay). */
+  attachmentIds: z.array(z.uuid()).max(20).optional(),
 });
 export type DraftPatch = z.input<typeof draftPatch>;
 

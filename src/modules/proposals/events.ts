@@ -18,7 +18,12 @@ import type { ProposalAction, ProposalState } from './domain/proposal-workflow.j
  * - `proposals.reply_released` the reply was released; `raters` are the members asked to rate it.
  * - `proposals.rated`         one rating (满意/基本满意/不满意), with `memberId` and `rating`.
  * - `proposals.closed`        办结, with the reply class.
- * - `proposals.key_selected`  reserved for key proposals (重点提案), not emitted yet.
+ * - `proposals.key_selected`  a shortlisted proposal was approved as a key proposal (重点提案), with
+ *                             `members` (CreditedMember[]) and `sourceRef`. The key-proposal credit itself
+ *                             travels as performance's generic `duty.recorded` (kind 'proposal_key', the same
+ *                             `sourceRef`, one per approval) emitted with it; `proposals.key_revoked` comes with
+ *                             `duty.revoked` of that ref. Also: key_shortlisted, key_declined, supervision_set,
+ *                             supervision_recorded (key.workflow.ts).
  */
 export const PROPOSAL_EVENTS: Record<ProposalAction, string> = {
   edit: 'proposals.edited',

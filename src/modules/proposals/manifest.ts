@@ -6,6 +6,11 @@ import { submitProposal } from './commands/submit-proposal.js';
 import { handlingRoutes } from './handling.routes.js';
 import { proposalRoutes } from './proposal.routes.js';
 import { reviewRoutes } from './review.routes.js';
+import { reportRoutes } from './reports.routes.js';
+import { keyRoutes } from './key.routes.js';
+import { reminderJob } from './reminders.js';
+import { registerProposalAttachmentOwners } from './supervision.attachments.js';
+import { seedSupervisionDemo } from './supervision.demo.js';
 
 const PROBE_BODY =
   '一、基本情况\n我市马铃薯种植面积常年稳定在三百万亩左右，脱毒种薯覆盖率不足六成。\n二、存在问题\n种薯退化导致单产下降。\n三、具体建议\n扩大原种繁育基地，对农户使用脱毒种薯给予补贴。';
@@ -16,9 +21,14 @@ export function proposalsModule() {
     name: 'proposals',
     async demoSeed(db, o) {
       const r = await seedProposalsDemo(db, o);
-      return `提案演示数据 / demo proposals: ${r.proposals} 件（定西市政协）`;
+      const k = await seedSupervisionDemo(db);
+      return `提案演示数据 / demo proposals: ${r.proposals} 件（定西市政协），重点提案 ${k.approved} 件`;
     },
-    routes: [...proposalRoutes, ...reviewRoutes, ...handlingRoutes],
+    routes: [...proposalRoutes, ...reviewRoutes, ...handlingRoutes, ...keyRoutes, ...reportRoutes],
+    jobs: [reminderJob],
+    init() {
+      registerProposalAttachmentOwners();
+    },
     probeFixtures: {
       // A submitted proposal of the given committee, made through the real commands.
       proposal: async (db, committeeId) => {

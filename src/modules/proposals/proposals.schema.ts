@@ -54,6 +54,8 @@ export const proposals = pgTable(
     index('proposals_committee_merged_into_idx').on(t.committeeId, t.mergedIntoId),
     uniqueIndex('proposals_committee_number_uq').on(t.committeeId, t.numberScope, t.number),
     index('proposals_tokens_gin_idx').using('gin', t.tokens),
+    // Needs btree_gin (migration 0009): a committee's token lookups stay inside the committee.
+    index('proposals_committee_tokens_gin_idx').using('gin', t.committeeId, t.tokens),
   ],
 );
 
@@ -181,4 +183,54 @@ export const proposalTokenDf = pgTable(
     df: integer('df').notNull(),
   },
   (t) => [primaryKey({ name: 'proposal_token_df_pk', columns: [t.committeeId, t.token] })],
+);
+
+/**
+ * 重点提案: one row per proposal put forward as a key proposal. `status` is the key workflow's
+ * one state column (key.workflow.ts): shortlisted (office proposes) → approved (by the leader or
+ * the office, per settings) | declined; an approved one may be revoked. `approvals` counts the
+ * approvals, so a re-approval after a revocation credits anew (a revoked credit stays revoked).
+ * The supervision (督办) is led by a leader (领衔督办, a user with the leader role) through a
+ * channel from the committee's list.
+ */
+export const proposalKeys = pgTable(
+  'proposal_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    proposalId: uuid('proposal_id').notNull().references(() => proposals.id),
+    status: text('status').notNull(), // shortlisted | approved | declined | revoked
+    reason: text('reason'),
+    decisionNote: text('decision_note'),
+    approvals: integer('approvals').notNull().default(0),
+    leadLeaderUserId: uuid('lead_leader_user_id').references(() => users.id),
+    channel: text('channel'),
+    shortlistedBy: uuid('shortlisted_by').references(() => users.id),
+    shortlistedAt: ts('shortlisted_at').notNull().defaultNow(),
+    decidedBy: uuid('decided_by').references(() => users.id),
+    decidedAt: ts('decided_at'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('proposal_keys_committee_proposal_uq').on(t.committeeId, t.proposalId),
+    index('proposal_keys_committee_status_idx').on(t.committeeId, t.status),
+    index('proposal_keys_committee_leader_idx').on(t.committeeId, t.leadLeaderUserId),
+  ],
+);
+
+/** 督办活动: a recorded supervision event of a key proposal (座谈, 视察, 走访承办单位 …); files are attachments ('proposal_supervision'). */
+export const proposalSupervisionEvents = pgTable(
+  'proposal_supervision_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    proposalId: uuid('proposal_id').notNull().references(() => proposals.id),
+    kind: text('kind').notNull(),
+    heldOn: date('held_on', { mode: 'string' }).notNull(),
+    participants: text('participants').notNull().default(''),
+    notes: text('notes').notNull().default(''),
+    createdBy: uuid('created_by').references(() => users.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('proposal_supervision_events_committee_proposal_idx').on(t.committeeId, t.proposalId, t.heldOn)],
 );

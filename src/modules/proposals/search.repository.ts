@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/unit-of-work.js';
 import type { ListQuery } from './contracts.js';
 import { toTextArray } from './proposal.repository.js';
+import { listHighlight, parseSearch, type ListHighlight, type SearchTerm } from './queries/list-search.js';
 
 /** SQL only: token statistics, similar-proposal candidates, the list with its filters. */
 
@@ -44,18 +45,32 @@ export type CandidateRow = {
 };
 
 /**
- * Proposals sharing at least one of `anyOf` (GIN overlap on tokens), past the draft, best
- * overlap first. `visible` narrows to what the caller may see.
+ * Proposals sharing at least one of `anyOf`, past the draft, best overlap first. `visible`
+ * narrows to what the caller may see. With `pairsOf`, a proposal must instead hold two of those
+ * words: far fewer rows to read and sort in a large committee, and still every near-duplicate,
+ * which shares several of the query's rarest words. Both go through a GIN index on tokens:
+ * measured on the bench data, reading a committee's rows through the committee index and
+ * testing their tokens was 2–10× slower, even for a committee of 463 proposals.
  */
 export async function candidatesSharing(
-  db: Executor, committeeId: string, anyOf: readonly string[], opts: { visible: SQL; excludeId?: string; limit: number },
+  db: Executor, committeeId: string, anyOf: readonly string[],
+  opts: { visible: SQL; excludeId?: string; limit: number; pairsOf?: readonly string[] },
 ): Promise<CandidateRow[]> {
   if (!anyOf.length) return [];
   const q = toTextArray(anyOf);
+  let match: SQL;
+  if (opts.pairsOf && opts.pairsOf.length >= 2) {
+    const w = opts.pairsOf;
+    const arms: SQL[] = [];
+    for (let i = 0; i < w.length; i++) for (let j = i + 1; j < w.length; j++) arms.push(sql`p.tokens @> ${toTextArray([w[i], w[j]])}`);
+    match = sql`(${sql.join(arms, sql` or `)})`;
+  } else {
+    match = sql`p.tokens && ${q}`;
+  }
   const { rows } = await db.execute<CandidateRow>(sql`
     select p.id, p.title, p.state, p.session_id as "sessionId", p.number_label as "numberLabel", p.tokens, p.title_tokens as "titleTokens"
       from proposals p
-     where p.committee_id = ${committeeId} and p.tokens && ${q} and p.state not in ('draft', 'withdrawn')
+     where p.committee_id = ${committeeId} and ${match} and p.state not in ('draft', 'withdrawn')
        ${opts.excludeId ? sql`and p.id <> ${opts.excludeId}` : sql``} and ${opts.visible}
      order by (select count(*) from unnest(p.tokens) t where t = any(${q})) desc
      limit ${opts.limit}`);
@@ -89,7 +104,63 @@ export type ListRow = {
   deadline: string | null;
   submittedAt: string | null;
   updatedAt: string;
+  /** With a search (q): the title, a window of the body and the first signer with the matches marked. */
+  highlight?: ListHighlight;
 };
+
+/** What a search (q) turned into: the GIN-indexed words, proposers' ids by name, substring fallbacks. */
+export interface ListSearch {
+  terms: SearchTerm[];
+  /** Every content word required, over all terms. */
+  required: string[];
+  /** Members of the committee named by a term (the term matches their proposals). */
+  namedMembers: string[];
+  /** Terms with no content word and no member of that name: substring of the title, or the number. */
+  fallback: string[];
+}
+
+/** Resolves a query: terms that are a member's name (exact) search proposers; the rest search the text. */
+export async function resolveSearch(db: Executor, committeeId: string, q: string): Promise<ListSearch> {
+  const terms = parseSearch(q);
+  const texts = terms.map((t) => t.text);
+  const { rows } = texts.length
+    ? await db.execute<{ id: string; name: string }>(sql`select id, name from members where committee_id = ${committeeId}
+        and name in (select jsonb_array_elements_text(${JSON.stringify(texts)}::jsonb)) limit 200`)
+    : { rows: [] as { id: string; name: string }[] };
+  const names = new Set(rows.map((r) => r.name));
+  const text = terms.filter((t) => !names.has(t.text));
+  return {
+    terms,
+    required: [...new Set(text.flatMap((t) => t.required))],
+    namedMembers: rows.map((r) => r.id),
+    fallback: text.filter((t) => !t.required.length).map((t) => t.text),
+  };
+}
+
+function searchWhere(s: ListSearch): SQL[] {
+  const where: SQL[] = [];
+  if (s.required.length) where.push(sql`p.tokens @> ${toTextArray(s.required)}`);
+  if (s.namedMembers.length) {
+    where.push(sql`exists (select 1 from proposal_signers s where s.committee_id = p.committee_id and s.proposal_id = p.id
+      and s.status in ('first', 'confirmed') and s.member_id in (select jsonb_array_elements_text(${JSON.stringify(s.namedMembers)}::jsonb)::uuid))`);
+  }
+  for (const f of s.fallback) {
+    const like = '%' + f.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
+    where.push(sql`(p.title like ${like} or p.number_label = ${f})`);
+  }
+  return where;
+}
+
+/**
+ * Relevance of a text match: occurrences of the required words in title (×3) and text,
+ * damped by the text's length, so a short proposal about the matter outranks a long one that
+ * mentions it once.
+ */
+function rankSql(required: readonly string[]): SQL {
+  const q = toTextArray(required);
+  return sql`((select count(*) from unnest(p.title_tokens) t where t = any(${q})) * 3
+    + (select count(*) from unnest(p.tokens) t where t = any(${q})))::float / ln(cardinality(p.tokens) + 3)`;
+}
 
 export async function listProposals(db: Executor, committeeId: string, q: ListQuery, visible: SQL): Promise<{ items: ListRow[]; total: number }> {
   const where: SQL[] = [sql`p.committee_id = ${committeeId}`, visible];
@@ -100,13 +171,21 @@ export async function listProposals(db: Executor, committeeId: string, q: ListQu
     where.push(sql`exists (select 1 from proposal_assignments a where a.committee_id = p.committee_id and a.proposal_id = p.id
                    and a.unit_id = ${q.unitId} and a.status in ('active', 'objected'))`);
   }
-  if (q.q) {
-    const like = '%' + q.q.replace(/[\\%_]/g, (c) => '\\' + c) + '%';
-    where.push(sql`(p.title like ${like} or p.number_label = ${q.q})`);
-  }
+  const search = q.q ? await resolveSearch(db, committeeId, q.q) : null;
+  if (search) where.push(...searchWhere(search));
   const w = sql.join(where, sql` and `);
+  const order = sql`p.number_scope nulls last, p.number nulls last, p.merge_seq nulls first, p.updated_at desc, p.id`;
+  const rank = search?.required.length ? rankSql(search.required) : sql`0::float`;
+  // The page is chosen first (filter, sort, limit on proposals alone); names, signers and the lead unit are joined to its rows only.
   const [items, total] = await Promise.all([
-    db.execute<ListRow>(sql`
+    db.execute<ListRow & { body?: string }>(sql`
+      with page as materialized (
+        select p.id, p.committee_id, p.title, p.state, p.kind, p.occasion, p.category, p.session_id, p.number_label, p.number_scope, p.number,
+               p.merge_seq, p.submitted_at, p.updated_at, ${rank} as rank ${search ? sql`, left(p.body, 3000) as body` : sql``}
+          from proposals p
+         where ${w}
+         order by rank desc, ${order}
+         limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize})
       select p.id, p.title, p.state, p.kind, p.occasion, p.category, p.session_id as "sessionId", ps.name as "sessionName",
              p.number_label as "numberLabel",
              (select m.name from proposal_signers s join members m on m.id = s.member_id
@@ -114,15 +193,15 @@ export async function listProposals(db: Executor, committeeId: string, q: ListQu
              (select count(*)::int from proposal_signers s where s.committee_id = p.committee_id and s.proposal_id = p.id
                  and s.status in ('first', 'confirmed')) as "signerCount",
              la.name as "leadUnit", la.deadline, p.submitted_at as "submittedAt", p.updated_at as "updatedAt"
-        from proposals p
+             ${search ? sql`, p.body` : sql``}
+        from page p
         left join plenary_sessions ps on ps.id = p.session_id and ps.committee_id = p.committee_id
         left join lateral (select u.name, a.deadline from proposal_assignments a join handling_units u on u.id = a.unit_id
                             where a.committee_id = p.committee_id and a.proposal_id = p.id and a.role in ('lead', 'split')
                               and a.status in ('active', 'objected') order by a.created_at limit 1) la on true
-       where ${w}
-       order by p.number_scope nulls last, p.number nulls last, p.merge_seq nulls first, p.updated_at desc, p.id
-       limit ${q.pageSize} offset ${(q.page - 1) * q.pageSize}`),
+       order by p.rank desc, ${order}`),
     db.execute<{ n: number }>(sql`select count(*)::int as n from proposals p where ${w}`),
   ]);
-  return { items: items.rows, total: total.rows[0].n };
+  const rows = items.rows.map(({ body, ...r }) => (search ? { ...r, highlight: listHighlight({ title: r.title, body: body ?? '', firstSigner: r.firstSigner }, search.terms) } : r));
+  return { items: rows, total: total.rows[0].n };
 }

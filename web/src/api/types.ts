@@ -102,9 +102,17 @@ export type Ability =
   // src/modules/proposals/proposals.policy.ts
   | 'proposals.read' | 'proposals.propose' | 'proposals.review' | 'proposals.handle'
   | 'proposals.rate' | 'proposals.similar' | 'proposals.configure'
+  // src/modules/proposals/key.policy.ts
+  | 'proposals.supervise'
+  // src/modules/proposals/exports/reports.policy.ts
+  | 'proposals.figures' | 'proposals.book'
   // src/modules/performance/performance.policy.ts
   | 'performance.read' | 'performance.participate' | 'performance.report' | 'performance.organise'
-  | 'performance.verify' | 'performance.oversee' | 'performance.configure' | 'performance.assess';
+  | 'performance.verify' | 'performance.oversee' | 'performance.configure' | 'performance.assess'
+  // src/modules/social-info/social-info.policy.ts
+  | 'social_info.read' | 'social_info.submit' | 'social_info.edit' | 'social_info.sign_off' | 'social_info.release' | 'social_info.oversee'
+  // src/modules/inbox/inbox.policy.ts
+  | 'attachments.upload' | 'attachments.read' | 'notifications.read';
 
 /** Workflow actions of a proposal (src/modules/proposals/domain/proposal-workflow.ts). */
 export type ProposalAction =

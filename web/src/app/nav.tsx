@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import type { MenuProps } from 'antd';
 import { AuditOutlined, BarChartOutlined, CalendarOutlined, CheckSquareOutlined, TrophyOutlined } from '@ant-design/icons';
 import { ApartmentOutlined, EditOutlined, FileTextOutlined, HomeOutlined, ImportOutlined, TeamOutlined, UserOutlined, UsergroupAddOutlined } from '@ant-design/icons';
+import { FormOutlined, PieChartOutlined, ReadOutlined, SettingOutlined, SoundOutlined } from '@ant-design/icons';
 import type { Ability } from '../api/types';
 import type { MessageKey } from '../locales/zh-CN';
 import type { Translate } from './i18n';
@@ -23,11 +24,19 @@ export const NAV: NavItem[] = [
   { path: '/members/import', label: 'nav.memberImport', icon: <ImportOutlined />, ability: 'org.members.import', testId: 'nav-member-import' },
   { path: '/proposals', label: 'nav.proposals', icon: <FileTextOutlined />, ability: 'proposals.read', testId: 'nav-proposals' },
   { path: '/proposals/new', label: 'nav.proposalNew', icon: <EditOutlined />, ability: 'proposals.propose', testId: 'nav-proposal-new' },
+  { path: '/proposals/assign', label: 'nav.proposalAssign', icon: <ApartmentOutlined />, ability: 'proposals.review', testId: 'nav-proposal-assign' },
+  { path: '/proposals/supervision', label: 'nav.proposalSupervision', icon: <FileTextOutlined />, ability: 'proposals.supervise', testId: 'nav-proposal-supervision' },
+  { path: '/proposals/dashboard', label: 'nav.proposalDashboard', icon: <BarChartOutlined />, ability: 'proposals.figures', testId: 'nav-proposal-dashboard' },
   { path: '/performance', label: 'nav.myPerformance', icon: <TrophyOutlined />, ability: 'performance.participate', testId: 'nav-my-performance' },
   { path: '/performance/activities', label: 'nav.perfActivities', icon: <CalendarOutlined />, ability: 'performance.organise', testId: 'nav-perf-activities' },
   { path: '/performance/verification', label: 'nav.perfVerification', icon: <CheckSquareOutlined />, ability: 'performance.verify', testId: 'nav-perf-verification' },
   { path: '/performance/standings', label: 'nav.perfStandings', icon: <BarChartOutlined />, ability: 'performance.oversee', testId: 'nav-perf-standings' },
   { path: '/performance/assessment', label: 'nav.perfAssessment', icon: <AuditOutlined />, ability: 'performance.oversee', testId: 'nav-perf-assessment' },
+  { path: '/social-info', label: 'nav.socialInfo', icon: <SoundOutlined />, ability: 'social_info.read', testId: 'nav-social-info' },
+  { path: '/social-info/new', label: 'nav.socialInfoNew', icon: <FormOutlined />, ability: 'social_info.submit', testId: 'nav-social-info-new' },
+  { path: '/social-info/issues', label: 'nav.socialInfoIssues', icon: <ReadOutlined />, ability: 'social_info.oversee', testId: 'nav-social-info-issues' },
+  { path: '/social-info/office', label: 'nav.socialInfoOffice', icon: <SettingOutlined />, ability: 'social_info.edit', testId: 'nav-social-info-office' },
+  { path: '/social-info/figures', label: 'nav.socialInfoFigures', icon: <PieChartOutlined />, ability: 'social_info.oversee', testId: 'nav-social-info-figures' },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, ability: 'org.units.read', testId: 'nav-units' },
   { path: '/users', label: 'nav.users', icon: <UsergroupAddOutlined />, ability: 'org.users.manage', testId: 'nav-users' },
   { path: '/account', label: 'nav.account', icon: <UserOutlined />, testId: 'nav-account' },

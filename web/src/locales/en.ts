@@ -211,6 +211,9 @@ export const en: Record<MessageKey, string> = {
 
   'nav.proposals': 'Proposals',
   'nav.proposalNew': 'Write a proposal',
+  'nav.proposalDashboard': 'Proposal figures',
+  'nav.proposalAssign': 'Assignment meeting',
+  'nav.proposalSupervision': 'Key proposals',
   'proposals.title': 'Proposals',
   'proposals.unitTitle': 'Proposals assigned to our unit',
   'proposals.mine': 'My proposals',

@@ -212,6 +212,9 @@ export const zhCN = {
 
   'nav.proposals': '提案',
   'nav.proposalNew': '撰写提案',
+  'nav.proposalDashboard': '提案统计',
+  'nav.proposalAssign': '交办会',
+  'nav.proposalSupervision': '重点提案督办',
   'proposals.title': '提案',
   'proposals.unitTitle': '本单位承办的提案',
   'proposals.mine': '我的提案',

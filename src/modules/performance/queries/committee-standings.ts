@@ -2,8 +2,11 @@ import type { Executor } from '../../../platform/db/unit-of-work.js';
 import type { StandingsQuery } from '../contracts.js';
 import { scoreMember, type DutyFact, type Score } from '../domain/engine.js';
 import { chinaDate, primaryRole, yearOf } from '../domain/kinds.js';
-import { factsOfCommittee, membersForScoring, type ScoredMember } from '../record.repository.js';
+import { membersForScoring, type ScoredMember } from '../record.repository.js';
+import { committeeFacts, recordIdsOf } from './scoring-facts.js';
 import { effectiveRules } from './effective-rules.js';
+
+const zhCompare = new Intl.Collator('zh').compare;
 
 export interface ScoredRow { member: ScoredMember; score: Score; recordIds: string[] }
 
@@ -12,19 +15,19 @@ export async function scoreCommittee(db: Executor, committeeId: string, year: nu
   const [members, eff, facts] = await Promise.all([
     membersForScoring(db, committeeId),
     opts.rules ? null : effectiveRules(db, committeeId, year),
-    factsOfCommittee(db, committeeId, year, { ids: opts.ids }),
+    committeeFacts(db, committeeId, year, { ids: opts.ids }),
   ]);
   const rules = opts.rules ?? eff!.rules;
   const byMember = new Map<string, { facts: DutyFact[]; ids: string[] }>();
   for (const f of facts) {
     const cur = byMember.get(f.memberId) ?? { facts: [], ids: [] };
     cur.facts.push(f);
-    if (f.ids) cur.ids.push(...f.ids);
+    if (f.ids) for (const id of recordIdsOf(f.ids)) cur.ids.push(id);
     byMember.set(f.memberId, cur);
   }
   const rows: ScoredRow[] = members.map((member) => {
     const mine = byMember.get(member.id);
-    return { member, score: scoreMember(rules, mine?.facts ?? [], member.roles), recordIds: [...new Set(mine?.ids ?? [])].sort() };
+    return { member, score: scoreMember(rules, mine?.facts ?? [], member.roles), recordIds: (mine?.ids ?? []).sort() };
   });
   return { rows, rules, effective: eff };
 }
@@ -50,7 +53,7 @@ export async function committeeStandings(db: Executor, committeeId: string, q: S
   if (q.grade) items = items.filter((i) => i.grade.key === q.grade);
   const order = q.order ?? (q.sort === 'points' ? 'desc' : 'asc');
   const sign = order === 'asc' ? 1 : -1;
-  const byName = (a: { name: string; memberId: string }, b: { name: string; memberId: string }) => a.name.localeCompare(b.name, 'zh') || a.memberId.localeCompare(b.memberId);
+  const byName = (a: { name: string; memberId: string }, b: { name: string; memberId: string }) => zhCompare(a.name, b.name) || a.memberId.localeCompare(b.memberId);
   // Ties in points are listed by name (pinyin order), whatever the direction.
   items.sort((a, b) => (q.sort === 'points' ? sign * (a.points - b.points) || byName(a, b) : sign * byName(a, b)));
   const byGrade = [...rules.grades].sort((a, b) => b.min - a.min).map((g) => ({ key: g.key, label: g.label, count: items.filter((i) => i.grade.key === g.key).length }));

@@ -17,7 +17,8 @@ export function rulesOf(row: Pick<RuleSetRow, 'id' | 'rules'>): Rules {
   let r = parsed.get(row.id);
   if (!r) {
     r = rulesSchema.parse(row.rules);
-    if (parsed.size > 1000) parsed.clear();
+    // Room for every committee of a national deployment (about 3,000) and a few years each.
+    if (parsed.size > 10_000) parsed.clear();
     parsed.set(row.id, r);
   }
   return r;

@@ -4,7 +4,8 @@ import { publishedResultOf } from '../assessment.repository.js';
 import { scoreMember, type Score } from '../domain/engine.js';
 import { chinaDate, primaryRole, yearOf, type MemberRole } from '../domain/kinds.js';
 import { PerformanceErrors } from '../performance.errors.js';
-import { factsOfMember, membersForScoring, pendingOf, type RecordRow } from '../record.repository.js';
+import { membersForScoring, pendingOf, type RecordRow } from '../record.repository.js';
+import { memberFacts } from './scoring-facts.js';
 import { effectiveRules, type EffectiveRules } from './effective-rules.js';
 
 export interface StandingView extends Score {
@@ -20,13 +21,13 @@ export interface StandingView extends Score {
 /**
  * 履职成绩单, live: a member's points so far this year, by kind and group, deductions, grade,
  * quota progress, and what is still pending. One aggregate query over the member's verified
- * records (factsOfMember) feeds the pure engine.
+ * records (memberFacts) feeds the pure engine.
  */
 export async function getMemberStanding(db: Executor, committeeId: string, memberId: string, year: number = yearOf(chinaDate())): Promise<StandingView> {
   const [members, eff, facts, pending, published] = await Promise.all([
     membersForScoring(db, committeeId, { memberId }),
     effectiveRules(db, committeeId, year),
-    factsOfMember(db, committeeId, memberId, year),
+    memberFacts(db, committeeId, memberId, year),
     pendingOf(db, committeeId, memberId, year),
     publishedResultOf(db, committeeId, memberId, year),
   ]);

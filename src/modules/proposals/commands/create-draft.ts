@@ -1,5 +1,6 @@
 import type { Db } from '../../../platform/db/database.js';
 import { transact } from '../../../platform/db/unit-of-work.js';
+import { claimAttachments } from '../../../platform/attachments.js';
 import { AppError } from '../../../platform/errors.js';
 import { draftInput, type DraftInput } from '../contracts.js';
 import { parseSettings } from '../domain/settings.js';
@@ -24,6 +25,7 @@ export async function createDraft(db: Db, caller: Caller, raw: DraftInput): Prom
     const id = await insertProposal(uow.tx, committeeId, { ...row, createdBy: caller.actor.userId });
     await insertSigner(uow.tx, committeeId, id, memberId, 1, 'first');
     for (const [i, m] of cosigners.entries()) await insertSigner(uow.tx, committeeId, id, m, i + 2, 'invited');
+    await claimAttachments(uow.tx, { committeeId, ids: input.attachmentIds, ownerKind: 'proposal', ownerId: id, actorUserId: caller.actor.userId });
     await uow.audit({ committeeId, action: 'proposal.created', entity: 'proposal', entityId: id, after: { ...input, state: 'draft' } });
     await uow.emit({ type: DRAFT_CREATED_EVENT, committeeId, entityId: id, payload: { proposalId: id, memberId, invited: cosigners } });
     return id;

@@ -11,6 +11,7 @@ import { loadVisible, type Loaded } from '../proposal.access.js';
 import { readSettings, setState } from '../proposal.repository.js';
 import { ProposalErrors } from '../proposals.errors.js';
 import type { Caller } from '../proposals.policy.js';
+import { noticesOfMove } from '../reminders.notices.js';
 
 export interface MoveContext extends Loaded {
   uow: UnitOfWork;
@@ -73,6 +74,7 @@ export async function move(
       payload: { proposalId: id, action, from, to: plan.to, ...outcome.payload },
     });
     for (const e of outcome.events ?? []) await uow.emit(e);
+    await noticesOfMove({ tx: uow.tx, committeeId, row: loaded.row, signers: loaded.signers, assignments: loaded.assignments }, action, plan.to, outcome.payload);
     return { id, state: plan.to };
   });
 }

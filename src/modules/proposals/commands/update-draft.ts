@@ -1,4 +1,5 @@
 import type { Db } from '../../../platform/db/database.js';
+import { claimAttachments } from '../../../platform/attachments.js';
 import { draftPatch, type DraftPatch } from '../contracts.js';
 import { deleteSigner, insertSigner, updateContent } from '../proposal.repository.js';
 import type { Caller } from '../proposals.policy.js';
@@ -27,6 +28,9 @@ export async function updateDraft(db: Db, caller: Caller, id: string, raw: Draft
     };
     const { row: next, cosigners } = await draftRow(uow.tx, caller.committeeId, fields, settings, first.memberId);
     await updateContent(uow.tx, caller.committeeId, id, next);
+    if (patch.attachmentIds?.length) {
+      await claimAttachments(uow.tx, { committeeId: caller.committeeId, ids: patch.attachmentIds, ownerKind: 'proposal', ownerId: id, actorUserId: caller.actor.userId });
+    }
     const kept = new Set(cosigners);
     for (const s of current) if (!kept.has(s.memberId)) await deleteSigner(uow.tx, caller.committeeId, id, s.memberId);
     let position = Math.max(1, ...current.map((s) => s.position));

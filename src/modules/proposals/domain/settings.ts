@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_DUPLICATE_THRESHOLD } from './matching.js';
+import { keySettingsShape } from '../key.settings.js';
 
 /**
  * Per-committee configuration of proposal work, stored under `proposals` in committees.settings.
@@ -60,6 +61,8 @@ export const proposalSettingsSchema = z.object({
   extraWorkdays: z.array(isoDate).default([]),
   /** Similarity score from which a proposal is flagged as a likely duplicate. */
   duplicateThreshold: z.number().min(0.01).max(1).default(DEFAULT_DUPLICATE_THRESHOLD),
+  /** Key proposals, supervision and reminders (key.settings.ts). */
+  ...keySettingsShape,
 });
 
 export type ProposalSettings = z.infer<typeof proposalSettingsSchema>;

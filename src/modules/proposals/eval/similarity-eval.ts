@@ -6,11 +6,12 @@ import { matchTokens, proposalVector, TITLE_WEIGHT, type MatchTokens } from '../
 import { prepareUnits, suggestUnits, type PastAssignment } from '../domain/unit-suggestion.js';
 import { EVAL_DOCS, EXPECTED_LEAD, type EvalDoc } from './documents.js';
 import { EVAL_UNITS } from './units.js';
+import { DINGXI_UNITS, UNIT_CASES, type UnitCase } from './unit-cases.js';
 
 /**
  * Measures duplicate detection and unit suggestion on the labelled set.
  * test/proposals/similarity-eval.test.ts holds the figures measured when the threshold was
- * chosen; `npm run bench` is meant to print the same report (not wired yet).
+ * chosen; `npm run bench` (part proposals) prints the same report.
  */
 export type PairLabel = 'same' | 'related' | 'unrelated';
 export interface LabelledPair {
@@ -119,3 +120,25 @@ export function evaluateUnitSuggestion(opts: { withHistory?: boolean; historyWei
 const distinctOf = (t: MatchTokens) => [...new Set(t.tokens)];
 const avg = (xs: number[]) => (xs.length ? xs.reduce((s, x) => s + x, 0) / xs.length : 0);
 const count = (ps: LabelledPair[], l: PairLabel) => ps.filter((p) => p.label === l).length;
+
+export interface UnitCasesReport extends UnitSuggestionReport {
+  /** Cases whose lead was not in the top 3: id, expected, suggested. */
+  misses: { id: string; lead: string; top3: string[] }[];
+}
+
+/**
+ * Top-k accuracy of unit suggestion (duties only, as on a committee's first day) on the
+ * labelled (text → lead unit) set against 定西's 40 departments (eval/unit-cases.ts).
+ */
+export function evaluateUnitCases(cases: readonly UnitCase[] = UNIT_CASES): UnitCasesReport {
+  const prepared = prepareUnits(DINGXI_UNITS);
+  const ranked = cases.map((c) => ({ c, top: suggestUnits(matchTokens('', c.text), prepared, [], { limit: 3 }).map((s) => s.unitId) }));
+  const at = (k: number) => topKAccuracy(ranked.map((r) => ({ expected: r.c.lead, ranked: r.top })), k);
+  return {
+    cases: cases.length,
+    top1: at(1),
+    top3: at(3),
+    top3Lenient: ranked.filter((r) => [r.c.lead, ...(r.c.alsoRight ?? [])].some((u) => r.top.includes(u))).length / cases.length,
+    misses: ranked.filter((r) => !r.top.includes(r.c.lead)).map((r) => ({ id: r.c.id, lead: r.c.lead, top3: r.top })),
+  };
+}

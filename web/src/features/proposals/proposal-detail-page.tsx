@@ -8,7 +8,9 @@ import { useI18n, type Translate } from '../../app/i18n';
 import type { MessageKey } from '../../locales/zh-CN';
 import { ErrorAlert } from '../../ui/error-alert';
 import { ActionButtons } from './proposal-actions';
+import { ReplyLetterButton } from './dashboard-download';
 import { FormatIssues } from './format-issues';
+import { KeyPanel } from './key-panel';
 import { Countdown, StateTag, stateLabel } from './proposal-labels';
 import { useProposal, useProposalSettings } from './proposals.api';
 
@@ -91,6 +93,8 @@ function ProposalDetail() {
             </Card>
           )}
 
+          <KeyPanel proposalId={p.id} />
+
           {p.assignments.length > 0 && (
             <Card size="small" title={t('proposals.assignments')}>
               <Space orientation="vertical" style={{ width: '100%' }} data-testid="proposal-assignments">
@@ -108,7 +112,7 @@ function ProposalDetail() {
           )}
 
           {(p.replies.length > 0 || (p.mergedInto?.replies.length ?? 0) > 0) && (
-            <Card size="small" title={t('proposals.replies')}>
+            <Card size="small" title={t('proposals.replies')} extra={<ReplyLetterButton p={p} />}>
               {[...p.replies, ...(p.mergedInto?.replies ?? [])].map((r) => (
                 <Card key={r.id} type="inner" size="small" style={{ marginBottom: 8 }} data-testid="proposal-reply"
                   title={<Space wrap size={4}><span>{r.unitName}</span>{r.replyClass && <Tag color="blue">{r.replyClass}</Tag>}<Tag>{t(`proposals.reply.${r.status}` as MessageKey)}</Tag></Space>}>

@@ -12,6 +12,9 @@ import { api } from '../../api/client';
 import type { Structure } from '../../api/types';
 import { Countdown, StateTag, stateLabel } from './proposal-labels';
 import { useProposalList, useProposalSettings, type ProposalListParams } from './proposals.api';
+import { DownloadButton } from './dashboard-download';
+import { useDashT } from './dashboard-i18n';
+import { highlightOf, Marked, Snippet } from './highlight';
 
 const DEFAULTS = { page: 1, pageSize: 20 } as const;
 
@@ -38,6 +41,7 @@ export default function ProposalListPage() {
 function ProposalTable() {
   const { t } = useI18n();
   const can = useCan();
+  const tx = useDashT();
   const screens = Grid.useBreakpoint();
   const [sp, setSp] = useSearchParams();
   const params = useMemo(() => readParams(sp), [sp]);
@@ -57,9 +61,17 @@ function ProposalTable() {
 
   const columns: TableColumnsType<ProposalListItem> = [
     { key: 'number', title: t('proposals.number'), dataIndex: 'numberLabel', width: 110, render: (v) => v ?? t('common.none') },
-    { key: 'title', title: t('proposals.titleField'), render: (_, p) => <Link to={`/proposals/${p.id}`} data-testid="proposal-link">{p.title || t('common.none')}</Link> },
+    {
+      key: 'title', title: t('proposals.titleField'),
+      render: (_, p) => (
+        <>
+          <Link to={`/proposals/${p.id}`} data-testid="proposal-link">{p.title ? <Marked segments={highlightOf(p)?.title} text={p.title} /> : t('common.none')}</Link>
+          <Snippet segments={highlightOf(p)?.snippet} />
+        </>
+      ),
+    },
     { key: 'state', title: t('proposals.state'), render: (_, p) => <StateTag state={p.state} t={t} /> },
-    { key: 'firstSigner', title: t('proposals.firstSigner'), dataIndex: 'firstSigner', responsive: ['md'] },
+    { key: 'firstSigner', title: t('proposals.firstSigner'), dataIndex: 'firstSigner', responsive: ['md'], render: (v: string | null, p) => <Marked segments={highlightOf(p)?.firstSigner} text={v} /> },
     { key: 'category', title: t('proposals.category'), dataIndex: 'category', responsive: ['lg'] },
     { key: 'leadUnit', title: t('proposals.leadUnit'), dataIndex: 'leadUnit', responsive: unitView ? undefined : ['lg'], render: (v) => v ?? t('common.none') },
     {
@@ -73,6 +85,7 @@ function ProposalTable() {
       <Typography.Title level={3} data-testid="proposals-title">{unitView ? t('proposals.unitTitle') : t('proposals.title')}</Typography.Title>
       <Space wrap style={{ marginBottom: 12 }}>
         {can('proposals.propose') && <Link to="/proposals/new"><Button type="primary" icon={<PlusOutlined />} data-testid="proposal-new">{t('proposals.new')}</Button></Link>}
+        <DownloadButton url="/api/proposals/export.xlsx" query={{ ...params, page: undefined, pageSize: undefined }} label={tx('download.listShort')} testId="proposal-export" />
         {can('proposals.propose') && (
           <Select
             value={params.mine ?? 'all'} style={{ width: 140 }} data-testid="proposal-mine"

@@ -1,0 +1,3 @@
+DROP INDEX "perf_record_members_committee_member_year_idx";--> statement-breakpoint
+CREATE INDEX "perf_duty_records_verified_facts_idx" ON "perf_duty_records" USING btree ("committee_id","year","id","kind","member_count","units") WHERE status = 'verified';--> statement-breakpoint
+CREATE INDEX "perf_record_members_committee_member_year_idx" ON "perf_record_members" USING btree ("committee_id","member_id","year","record_id","role");

@@ -1,0 +1,1 @@
+CREATE INDEX IF NOT EXISTS "proposals_committee_tokens_gin_idx" ON "proposals" USING gin ("committee_id","tokens");

@@ -1,0 +1,143 @@
+import { useCallback } from 'react';
+import { useI18n } from '../../app/i18n';
+
+/**
+ * Strings of key proposals (重点提案), supervision (督办) and batch assignment (交办会), kept with
+ * the feature (zh-CN first, en typed against it). Menu labels live in the app catalogues.
+ */
+const zh = {
+  'key.title': '重点提案',
+  'key.status': '重点提案状态',
+  'key.status.none': '未列入',
+  'key.status.shortlisted': '重点提案候选',
+  'key.status.approved': '重点提案',
+  'key.status.declined': '未列为重点',
+  'key.status.revoked': '已撤销重点',
+  'key.reason': '遴选理由',
+  'key.decisionNote': '审定意见',
+  'key.leader': '领衔督办领导',
+  'key.channel': '督办方式',
+  'key.noLeader': '尚未确定',
+  'key.approvedBy.leader': '由领导（主席会议）审定',
+  'key.approvedBy.office': '由提案委员会办公室审定',
+  'key.act.shortlist': '列为重点提案候选',
+  'key.act.approve': '批准为重点提案',
+  'key.act.decline': '不列为重点',
+  'key.act.revoke': '撤销重点提案',
+  'key.act.set_supervision': '确定领衔督办',
+  'key.act.record_event': '记录督办活动',
+  'key.note': '意见（可不填）',
+  'key.revokeReason': '撤销理由',
+  'key.done': '已保存',
+  'key.required': '请填写此项',
+  'sup.events': '督办活动',
+  'sup.noEvents': '尚无督办活动记录',
+  'sup.kind': '活动类型',
+  'sup.heldOn': '日期',
+  'sup.participants': '参加人员',
+  'sup.notes': '情况记录',
+  'sup.attachments': '附件（纪要、照片等）',
+  'sup.recordedBy': '记录人',
+  'sup.list.title': '重点提案督办',
+  'sup.list.filter': '状态',
+  'sup.list.mine': '只看我领衔督办的',
+  'sup.list.number': '编号',
+  'sup.list.proposal': '提案',
+  'sup.list.state': '办理状态',
+  'sup.list.leadUnit': '主办单位',
+  'sup.list.events': '督办活动',
+  'sup.list.lastEvent': '最近一次',
+  'sup.list.empty': '没有符合条件的重点提案',
+  'batch.title': '交办会：批量交办',
+  'batch.hint': '为每件已立案提案选定主办单位和会办单位；未选主办单位时可采用系统建议（智能分办）。每件提案单独交办，结果逐件列出。',
+  'batch.date': '交办日期',
+  'batch.useSuggestion': '未选主办单位的，采用第一建议单位',
+  'batch.proposal': '提案',
+  'batch.suggestions': '建议承办单位',
+  'batch.lead': '主办单位',
+  'batch.co': '会办单位',
+  'batch.include': '纳入本次交办',
+  'batch.submit': '交办所选提案',
+  'batch.none': '没有待交办的已立案提案',
+  'batch.result': '交办结果：成功 {ok} 件，未成功 {failed} 件',
+  'batch.ok': '已交办',
+  'batch.failed': '未交办',
+  'batch.total': '待交办 {n} 件',
+  'batch.selectLead': '请选择主办单位',
+} as const;
+
+type SupKey = keyof typeof zh;
+
+const en: Record<SupKey, string> = {
+  'key.title': 'Key proposal',
+  'key.status': 'Key proposal status',
+  'key.status.none': 'Not listed',
+  'key.status.shortlisted': 'Shortlisted',
+  'key.status.approved': 'Key proposal',
+  'key.status.declined': 'Declined',
+  'key.status.revoked': 'Revoked',
+  'key.reason': 'Reason for shortlisting',
+  'key.decisionNote': 'Decision note',
+  'key.leader': 'Supervising leader',
+  'key.channel': 'Supervision channel',
+  'key.noLeader': 'Not yet named',
+  'key.approvedBy.leader': 'Approved by the leaders (chair’s meeting)',
+  'key.approvedBy.office': 'Approved by the proposal office',
+  'key.act.shortlist': 'Shortlist as key proposal',
+  'key.act.approve': 'Approve as key proposal',
+  'key.act.decline': 'Decline',
+  'key.act.revoke': 'Revoke key status',
+  'key.act.set_supervision': 'Set supervision',
+  'key.act.record_event': 'Record supervision event',
+  'key.note': 'Note (optional)',
+  'key.revokeReason': 'Reason',
+  'key.done': 'Saved',
+  'key.required': 'Required',
+  'sup.events': 'Supervision events',
+  'sup.noEvents': 'No supervision events yet',
+  'sup.kind': 'Kind',
+  'sup.heldOn': 'Date',
+  'sup.participants': 'Participants',
+  'sup.notes': 'Notes',
+  'sup.attachments': 'Files (minutes, photos …)',
+  'sup.recordedBy': 'Recorded by',
+  'sup.list.title': 'Key proposal supervision',
+  'sup.list.filter': 'Status',
+  'sup.list.mine': 'Only those I lead',
+  'sup.list.number': 'No.',
+  'sup.list.proposal': 'Proposal',
+  'sup.list.state': 'Handling state',
+  'sup.list.leadUnit': 'Lead unit',
+  'sup.list.events': 'Events',
+  'sup.list.lastEvent': 'Latest',
+  'sup.list.empty': 'No key proposals match',
+  'batch.title': 'Assignment meeting: assign in batch',
+  'batch.hint': 'Choose the lead and co-handling units of each filed proposal; without a lead unit the top suggestion can be used. Each proposal is assigned on its own and every result is listed.',
+  'batch.date': 'Assignment date',
+  'batch.useSuggestion': 'Use the top suggested unit where no lead unit is chosen',
+  'batch.proposal': 'Proposal',
+  'batch.suggestions': 'Suggested units',
+  'batch.lead': 'Lead unit',
+  'batch.co': 'Co-handling units',
+  'batch.include': 'Include',
+  'batch.submit': 'Assign the selected proposals',
+  'batch.none': 'No filed proposals await assignment',
+  'batch.result': 'Assigned {ok}, not assigned {failed}',
+  'batch.ok': 'Assigned',
+  'batch.failed': 'Not assigned',
+  'batch.total': '{n} awaiting assignment',
+  'batch.selectLead': 'Choose the lead unit',
+};
+
+const catalogs = { zh, en } as const;
+
+/** `const t = useSupT(); t('key.title')` — follows the app's language. */
+export function useSupT() {
+  const { lang } = useI18n();
+  return useCallback((key: SupKey, values?: Record<string, string | number>) => {
+    const text: string = (lang === 'en' ? catalogs.en : catalogs.zh)[key] ?? key;
+    return values ? text.replace(/\{(\w+)\}/g, (m, k: string) => (k in values ? String(values[k]) : m)) : text;
+  }, [lang]);
+}
+export type SupT = ReturnType<typeof useSupT>;
+export type { SupKey };
