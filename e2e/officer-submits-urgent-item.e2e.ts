@@ -42,6 +42,9 @@ async function apiPost<T>(page: Page, path: string, body: unknown): Promise<T> {
 /** Picks an option of the antd Select with this test id (its dropdown renders at the end of the body); `typed` searches first. */
 async function choose(page: Page, testId: string, option: string, typed?: string) {
   const select = page.getByTestId(testId);
+  // The dialog zooms in; a click during the animation can land on a moving target.
+  await select.waitFor({ state: 'visible' });
+  await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear'));
   await select.click();
   if (typed) await select.locator('input').fill(typed);
   await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
