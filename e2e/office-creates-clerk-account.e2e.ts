@@ -12,6 +12,8 @@ afterAll(async () => {
 
 describe('jinchang-office adds a handling unit and an account for its clerk', () => {
   test('the unit is added; the clerk must change the office-chosen password before working', async () => {
+    // Unique per run, so the spec can run again against the same server.
+    const unit = `金昌市低空经济发展服务中心${String(Date.now() % 1000).padStart(3, '0')}`;
     const office = await openSession(browser);
     await logIn(office.page, 'jinchang-office');
     const { page } = office;
@@ -19,13 +21,13 @@ describe('jinchang-office adds a handling unit and an account for its clerk', ()
     await page.getByTestId('main-menu').getByTestId('nav-units').click();
     await page.getByRole('button', { name: '新增承办单位' }).click();
     const unitDialog = page.getByRole('dialog');
-    await unitDialog.getByLabel('单位名称').fill('金昌市数据局');
+    await unitDialog.getByLabel('单位名称').fill(unit);
     await unitDialog.getByLabel('职责').fill('负责全市数据资源整合共享和开发利用，推进数字政府建设');
     await unitDialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => unitDialog.isVisible()).toBe(false);
-    await page.getByPlaceholder('按名称或职责搜索').fill('数据局');
+    await page.getByPlaceholder('按名称或职责搜索').fill('低空经济');
     await page.getByPlaceholder('按名称或职责搜索').press('Enter');
-    await expect.poll(() => page.getByTestId('unit-table').locator('tbody').textContent()).toContain('金昌市数据局');
+    await expect.poll(() => page.getByTestId('unit-table').locator('tbody').textContent()).toContain(unit);
 
     await page.getByTestId('main-menu').getByTestId('nav-users').click();
     await page.getByRole('button', { name: '新建账户' }).click();
@@ -35,11 +37,11 @@ describe('jinchang-office adds a handling unit and an account for its clerk', ()
     await dialog.getByLabel('姓名').fill('马晓燕');
     await dialog.getByLabel('初始密码').fill('first-pass-2026');
     // The first role row starts as 政协委员; make it a unit clerk of the new unit.
-    await dialog.getByLabel('角色').click();
+    await dialog.getByTestId('grant-role').click();
     await page.locator('.ant-select-dropdown:visible').getByText('承办单位工作人员', { exact: true }).click();
-    await dialog.getByText('承办单位', { exact: true }).click();
-    await page.keyboard.type('数据局');
-    await page.locator('.ant-select-dropdown:visible').getByText('金昌市数据局', { exact: true }).click();
+    await dialog.getByTestId('grant-unit').click();
+    await page.keyboard.type('低空经济');
+    await page.locator('.ant-select-dropdown:visible').getByText(unit, { exact: true }).click();
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => page.getByTestId('user-table').locator('tbody').textContent()).toContain(username);
     expect(office.pageErrors).toEqual([]);

@@ -86,7 +86,7 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose(): v
               {fields.map((f) => (
                 <Space key={f.key} wrap align="start">
                   <Form.Item name={[f.name, 'role']} rules={[{ required: true }]} style={{ marginBottom: 0 }}>
-                    <Select aria-label={t('users.roles')} style={{ width: 170 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                    <Select data-testid="grant-role" aria-label={t('users.roles')} style={{ width: 170 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
                   </Form.Item>
                   <Form.Item noStyle shouldUpdate>
                     {() => {
@@ -101,7 +101,7 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose(): v
                       if (role === 'unit_clerk') {
                         return (
                           <Form.Item name={[f.name, 'unitId']} rules={[{ required: true, message: t('users.needUnit') }]} style={{ marginBottom: 0 }}>
-                            <Select showSearch={{ optionFilterProp: 'label' }} placeholder={t('users.unit')} style={{ width: 220 }} options={units.data?.items.map((u) => ({ value: u.id, label: u.name }))} />
+                            <Select data-testid="grant-unit" showSearch={{ optionFilterProp: 'label' }} placeholder={t('users.unit')} style={{ width: 220 }} options={units.data?.items.map((u) => ({ value: u.id, label: u.name }))} />
                           </Form.Item>
                         );
                       }
