@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, logIn, openSession, type Session } from './support/browser.js';
 
 /**
@@ -7,6 +7,12 @@ import { launchBrowser, logIn, openSession, type Session } from './support/brows
  * from the supervision list, the office names the leader to lead the supervision (领衔督办), and
  * the leader records a supervision event (走访承办单位).
  */
+/** Picks an option in the open select dropdown once its slide-in has ended (a click during it can be lost). */
+async function pick(page: Page, option: string) {
+  await page.waitForFunction(() => !document.querySelector('.ant-slide-up-enter, .ant-slide-up-appear, .ant-zoom-enter, .ant-zoom-appear'));
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
+}
+
 let browser: Browser;
 let office: Session, leader: Session;
 let url = '';
@@ -51,13 +57,15 @@ describe('key proposal supervision: dingxi-office shortlists, dingxi-leader appr
   test('the leader approves it from the supervision list', async () => {
     const { page } = leader;
     await page.getByTestId('nav-proposal-supervision').click();
-    const row = page.getByTestId('supervision-list').locator('tbody tr.ant-table-row', { hasText: title });
-    await row.first().waitFor();
-    await row.first().getByTestId('supervision-row-link').click();
+    // By its link, not its title: the demo has proposals of the same title (merged or repeated matters).
+    const link = page.getByTestId('supervision-list').locator(`a[data-testid="supervision-row-link"][href="${url}"]`);
+    await link.waitFor();
+    expect((await link.textContent())!.trim()).toBe(title);
+    await link.click();
     await page.waitForURL(new RegExp(`${url}$`));
     await page.getByTestId('key-action-approve').click();
     await page.getByTestId('key-field-channel').click();
-    await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: '政协主席会议成员督办' }).click();
+    await pick(page, '政协主席会议成员督办');
     await page.getByTestId('key-confirm').click();
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('key-status').textContent()).toBe('重点提案');
@@ -70,7 +78,7 @@ describe('key proposal supervision: dingxi-office shortlists, dingxi-leader appr
     await page.goto(url);
     await page.getByTestId('key-action-set_supervision').click();
     await page.getByTestId('key-field-leader').click();
-    await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: '定西市政协领导' }).click();
+    await pick(page, '定西市政协领导');
     await page.getByTestId('key-confirm').click();
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('key-leader').textContent()).toBe('定西市政协领导');
@@ -79,7 +87,7 @@ describe('key proposal supervision: dingxi-office shortlists, dingxi-leader appr
     await page.goto(url);
     await page.getByTestId('key-action-record_event').click();
     await page.getByTestId('sup-field-kind').click();
-    await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: '走访承办单位' }).click();
+    await pick(page, '走访承办单位');
     await page.getByTestId('sup-field-date').click();
     await page.keyboard.type('2026-03-16');
     await page.keyboard.press('Enter');
