@@ -41,7 +41,8 @@ describe('a member checks in to an activity on a phone and sees the points appea
     expect(await page.getByTestId('my-by-kind').textContent()).not.toContain('参加协商活动');
     await page.getByTestId('check-in-code').fill(code);
     await page.getByTestId('check-in-submit').click();
-    await page.getByTestId('check-in-done').waitFor();
+    // On failure, show what the page said (the server's message) rather than only a timeout.
+    await expect.poll(async () => (await page.getByTestId('check-in-done').count()) > 0 ? 'done' : (await page.locator('.ant-alert').allTextContents()).join(' | ')).toBe('done');
     // The consultation's points appear in the breakdown and the total at once.
     const byKind = page.getByTestId('my-by-kind');
     await expect.poll(async () => (await byKind.textContent()) ?? '').toContain('参加协商活动');

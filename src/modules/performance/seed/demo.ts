@@ -135,9 +135,12 @@ async function seedCommittee(db: Db, committeeId: string, short: string, seed: n
     await closeActivity(db, staff, id);
   }
 
-  // Today's activity, still open: staff show its code, invited members check in on their phones.
+  // An activity open now, whatever the hour the demo is loaded or used: staff show its code,
+  // invited members check in on their phones. It began yesterday morning and runs three days
+  // (check-in opens two hours before the start: one starting today at 08:00 refused check-ins
+  // made between midnight and 06:00 China time).
   await createActivity(db, staff, {
-    type: 'bimonthly_consultation', title: '双月协商座谈会：冬春季农村供暖保障', startsAt: at(today, 8), endsAt: at(addDays(today, 2), 18), halfDays: 1,
+    type: 'bimonthly_consultation', title: '双月协商座谈会：冬春季农村供暖保障', startsAt: at(addDays(today, -1), 8), endsAt: at(addDays(today, 2), 18), halfDays: 1,
     place: '政协机关三楼会议室', inviteeIds: [...new Set([...(demoMember ? [demoMember] : []), ...members.filter((m) => m.standing).map((m) => m.id)])],
   });
   activities++;
