@@ -10,7 +10,7 @@ import type { ThresholdRow } from '../src/platform/text/index.js';
 import type { BenchUser } from './fixtures.js';
 import { buildCorpus } from './proposals-corpus.js';
 import { ensureProposals, type ProposalDataInfo } from './proposals-data.js';
-import { log, now, prng, summarize, type Summary } from './stats.js';
+import { log, measureCases, now, prng, summarize, type Summary } from './stats.js';
 
 /**
  * Proposals at scale: the similar-proposal check (similarToText, what GET /api/proposals/similar
@@ -58,17 +58,7 @@ function callerOf(u: BenchUser): Caller {
   };
 }
 
-async function measure<C>(cases: C[], run: (c: C) => Promise<number>): Promise<{ summary: Summary; meanMatches: number }> {
-  for (const c of cases.slice(0, WARMUP)) await run(c);
-  const ms: number[] = [];
-  let matches = 0;
-  for (const c of cases) {
-    const t = now();
-    matches += await run(c);
-    ms.push(now() - t);
-  }
-  return { summary: summarize(ms), meanMatches: matches / (cases.length || 1) };
-}
+const measure = <C>(cases: C[], run: (c: C) => Promise<number>) => measureCases(cases, run, WARMUP);
 
 /** The baseline: one indexed query of 20 rows of the committee's proposals (no joins, no ranking). */
 async function baseline(db: Db, users: BenchUser[], n: number, seed: number): Promise<Summary> {

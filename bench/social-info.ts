@@ -5,7 +5,7 @@ import { listItems } from '../src/modules/social-info/queries/list-items.js';
 import type { Caller } from '../src/modules/social-info/social-info.policy.js';
 import type { BenchUser } from './fixtures.js';
 import { buildInfoCorpus, ensureSocialInfo, type InfoDataInfo } from './social-info-data.js';
-import { log, now, prng, summarize, type Summary } from './stats.js';
+import { log, measureCases, now, prng, summarize, type Summary } from './stats.js';
 
 /**
  * 社情民意 at scale: the office's item list (default, by state, by year, both; page 1) and
@@ -36,17 +36,7 @@ const office = (u: BenchUser): Caller => ({
   committeeId: u.committee.id, actor: { userId: u.userId, label: u.username }, grants: [{ role: 'staff', office: 'info' }], admin: false,
 });
 
-async function measure<C>(cases: C[], run: (c: C) => Promise<number>): Promise<{ summary: Summary; meanMatches: number }> {
-  for (const c of cases.slice(0, WARMUP)) await run(c);
-  const ms: number[] = [];
-  let matches = 0;
-  for (const c of cases) {
-    const t = now();
-    matches += await run(c);
-    ms.push(now() - t);
-  }
-  return { summary: summarize(ms), meanMatches: matches / (cases.length || 1) };
-}
+const measure = <C>(cases: C[], run: (c: C) => Promise<number>) => measureCases(cases, run, WARMUP);
 
 async function baseline(db: Db, users: BenchUser[], n: number, seed: number): Promise<Summary> {
   const rand = prng(seed);

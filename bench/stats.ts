@@ -65,3 +65,16 @@ export function prng(seed: number) {
 export function log(msg: string) {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${msg}\n`);
 }
+
+/** Runs `warmup` cases unmeasured, then times each case; `run` returns how many rows matched. */
+export async function measureCases<C>(cases: C[], run: (c: C) => Promise<number>, warmup: number): Promise<{ summary: Summary; meanMatches: number }> {
+  for (const c of cases.slice(0, warmup)) await run(c);
+  const ms: number[] = [];
+  let matches = 0;
+  for (const c of cases) {
+    const t = now();
+    matches += await run(c);
+    ms.push(now() - t);
+  }
+  return { summary: summarize(ms), meanMatches: matches / (cases.length || 1) };
+}
