@@ -1,10 +1,12 @@
 import { sql } from 'drizzle-orm';
 import {
-  boolean, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
+  boolean, customType, date, doublePrecision, index, integer, jsonb, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid,
 } from 'drizzle-orm/pg-core';
 import { committees, members, users } from '../org/org.schema.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+/** PostgreSQL's tstzmultirange (PG 14+), kept as its text form: only SQL reads and writes it. */
+const tstzmultirange = customType<{ data: string }>({ dataType: () => 'tstzmultirange' });
 
 /** 履职活动 organised by the committee: meetings, trips, classes, reception days … */
 export const perfActivities = pgTable(
@@ -85,6 +87,13 @@ export const perfDutyRecords = pgTable(
     decidedBy: uuid('decided_by').references(() => users.id),
     decidedAt: ts('decided_at'),
     rejectReason: text('reject_reason'),
+    /**
+     * When the record counted (was verified): a record verified, voided and revived counts over two
+     * spans. An assessment's snapshot is "the records that counted at its as_of" — O(1) to freeze,
+     * instead of storing every record id per member. Null on a verified record: counted since
+     * before this column existed (and bulk-loaded records).
+     */
+    counted: tstzmultirange('counted'),
     createdAt: ts('created_at').notNull().defaultNow(),
     updatedAt: ts('updated_at').notNull().defaultNow(),
   },
@@ -151,11 +160,13 @@ export const perfAssessments = pgTable(
     computedBy: uuid('computed_by').references(() => users.id),
     publishedAt: ts('published_at'),
     publishedBy: uuid('published_by').references(() => users.id),
+    /** The snapshot: the run counted exactly the records whose `counted` spans contain this instant. Null on runs made before it existed (they keep record_ids). */
+    asOf: ts('as_of'),
   },
   (t) => [uniqueIndex('perf_assessments_committee_year_revision_uq').on(t.committeeId, t.year, t.revision)],
 );
 
-/** One member's result in one assessment run; `record_ids` is the frozen snapshot it was computed from. */
+/** One member's result in one assessment run (the records it was computed from: the run's `as_of`). */
 export const perfAssessmentResults = pgTable(
   'perf_assessment_results',
   {
@@ -176,7 +187,8 @@ export const perfAssessmentResults = pgTable(
     warned: boolean('warned').notNull(),
     warnedAgain: boolean('warned_again').notNull(),
     allowanceYuan: doublePrecision('allowance_yuan').notNull(),
-    recordIds: uuid('record_ids').array().notNull(),
+    /** The snapshot of runs made before `perf_assessments.as_of` existed; null since. */
+    recordIds: uuid('record_ids').array(),
   },
   (t) => [
     primaryKey({ columns: [t.committeeId, t.assessmentId, t.memberId] }),
