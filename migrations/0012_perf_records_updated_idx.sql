@@ -1,0 +1,1 @@
+CREATE INDEX "perf_duty_records_committee_year_updated_idx" ON "perf_duty_records" USING btree ("committee_id","year","updated_at");
