@@ -9,7 +9,7 @@ const rules = (over: Partial<RulesInput> = {}) => rulesSchema.parse({
   quotas: [{ key: 'q', label: '一个一', roles: ['member'], requirements: [{ label: '一次调研', kinds: ['research'], min: 1 }] }], ...over,
 });
 const member = (r: ReturnType<typeof rules>, name: string, research: number, sectorId: string | null = 'A'): AssessedMember => ({
-  memberId: name, name, sectorId, roles: ['member'], recordIds: Array.from({ length: research }, (_, i) => `${name}-${i}`),
+  memberId: name, name, sectorId, roles: ['member'],
   score: scoreMember(r, research ? [{ kind: 'research', count: research, units: research, role: null, memberCount: 1 }] : [], ['member']),
 });
 

@@ -4,6 +4,9 @@ import {
   reviseAssessment, runAssessment, saveRules, submitAnnualReport, listAssessmentRuns,
 } from '../../src/modules/performance/index.js';
 import type { DutyKind } from '../../src/modules/performance/domain/kinds.js';
+import { findAssessment, latestAssessment as latestAssessmentRun, snapshotRecordIds } from '../../src/modules/performance/assessment.repository.js';
+import { reportCardFor } from '../../src/modules/performance/outputs/report-card.js';
+import { voidDutyRecord } from '../../src/modules/performance/commands/void-duty-record.js';
 import { auditActions, failsWith, perfWorld, recordsOf, verified, type PerfWorld } from './support.js';
 
 const REPORT = '一年来，本人认真履行政协常委职责，按时出席常委会议，参加专题协商和视察调研，围绕教育均衡发展提出意见建议，积极联系界别群众，反映社情民意。';
@@ -66,8 +69,10 @@ describe('the annual assessment: run (idempotent draft), publish (freeze), revis
     // The snapshot: exactly the member's verified records of the year.
     const zhang = a.results.find((r) => r.name === '张明')!;
     const mine = (await recordsOf(w.db, w.committeeId)).filter((r) => r.status === 'verified' && r.occurredOn.startsWith('2025') && r.members.some((m) => m.memberId === w.members[0]));
-    expect([...zhang.recordIds].sort()).toEqual(mine.map((r) => r.id).sort());
-    expect(zhang.recordIds).toHaveLength(22);
+    const head = (await findAssessment(w.db, w.committeeId, draftId))!;
+    expect(head.asOf).toBeTruthy();
+    expect(await snapshotRecordIds(w.db, w.committeeId, head, zhang.memberId)).toEqual(mine.map((r) => r.id).sort());
+    expect(mine).toHaveLength(22);
   });
 
   it('re-running before publication recomputes the same draft: same id, same results', async () => {
@@ -117,6 +122,30 @@ describe('the annual assessment: run (idempotent draft), publish (freeze), revis
     await failsWith(reviseAssessment(w.db, w.staff, draftId, { reason: '再次更正旧版本' }), 'performance.assessment_not_latest');
     expect((await listAssessmentRuns(w.db, w.committeeId, 2025)).items.map((r) => [r.revision, r.status])).toEqual([[2, 'published'], [1, 'superseded']]);
     expect((await getMemberStanding(w.db, w.committeeId, w.members[2], 2025)).published).toMatchObject({ revision: 2, points: 81 });
+    // Each revision keeps its own snapshot: the late key proposal is in revision 2's records, not in revision 1's.
+    const [h1, h2] = [(await findAssessment(w.db, w.committeeId, draftId))!, (await findAssessment(w.db, w.committeeId, rev.id))!];
+    const [s1, s2] = [await snapshotRecordIds(w.db, w.committeeId, h1, w.members[2]), await snapshotRecordIds(w.db, w.committeeId, h2, w.members[2])];
+    expect(s2.length).toBe(s1.length + 1);
+    expect(s2).toEqual(expect.arrayContaining(s1));
+  });
+
+  it('a snapshot does not move when records change afterwards: a record voided after it stays in it; a revision drops it and names it', async () => {
+    const head = (await latestAssessmentRun(w.db, w.committeeId, 2025))!;
+    const card = async () => (await reportCardFor(w.db, w.staff, w.members[0], 2025));
+    const before = await snapshotRecordIds(w.db, w.committeeId, head, w.members[0]);
+    const cardBefore = await card();
+    const victim = before[0];
+    await voidDutyRecord(w.db, w.staff, victim, { reason: '重复录入（与另一条调研记录相同）' });
+    expect(await snapshotRecordIds(w.db, w.committeeId, head, w.members[0])).toEqual(before); // the published run still shows what it counted
+    expect((await card()).byKind).toEqual(cardBefore.byKind);
+    expect((await getMemberStanding(w.db, w.committeeId, w.members[0], 2025)).total).toBeLessThan(cardBefore.total); // live drops
+    // A revision now removes it and names it in the audit row.
+    const rev = await reviseAssessment(w.db, w.staff, head.id, { reason: '作废重复录入的调研记录' });
+    const audit = (await auditActions(w.db, w.committeeId, rev.id))[0];
+    expect(audit.after.changed).toEqual([expect.objectContaining({ memberId: w.members[0], recordsRemoved: [victim], recordsAdded: [] })]);
+    const h3 = (await findAssessment(w.db, w.committeeId, rev.id))!;
+    expect(await snapshotRecordIds(w.db, w.committeeId, h3, w.members[0])).toEqual(before.filter((x) => x !== victim));
+    expect(await snapshotRecordIds(w.db, w.committeeId, head, w.members[0])).toEqual(before); // and the superseded one keeps its own
   });
 
   it('常委年度述职: only standing members submit; staff see who has not', async () => {

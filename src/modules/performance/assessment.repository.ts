@@ -1,6 +1,7 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/unit-of-work.js';
 import type { AssessmentRow, AssessmentSummary } from './domain/assessment.js';
+import { countedAt } from './rules.repository.js';
 
 /** SQL only: assessment runs and their per-member results. The first argument after the executor is always the committee. */
 
@@ -15,9 +16,11 @@ export type AssessmentHead = {
   reason: string | null;
   computedAt: string;
   publishedAt: string | null;
+  /** The snapshot instant (see perf_assessments.as_of); null on runs that kept record_ids instead. */
+  asOf: string | null;
 };
 
-const cols = sql`id, year, revision, status, rule_set_id as "ruleSetId", summary, reason, computed_at as "computedAt", published_at as "publishedAt"`;
+const cols = sql`id, year, revision, status, rule_set_id as "ruleSetId", summary, reason, computed_at as "computedAt", published_at as "publishedAt", as_of as "asOf"`;
 
 export async function latestAssessment(db: Executor, committeeId: string, year: number): Promise<AssessmentHead | undefined> {
   const { rows } = await db.execute<AssessmentHead>(sql`select ${cols} from perf_assessments
@@ -38,20 +41,20 @@ export async function listAssessments(db: Executor, committeeId: string, year?: 
 
 export async function insertAssessment(
   db: Executor, committeeId: string,
-  a: { year: number; revision: number; status: AssessmentStatus; ruleSetId: string; summary: AssessmentSummary; reason: string | null; by: string | null },
+  a: { year: number; revision: number; status: AssessmentStatus; ruleSetId: string; summary: AssessmentSummary; reason: string | null; by: string | null; asOf: string },
 ): Promise<string> {
   const published = a.status === 'published';
   const { rows } = await db.execute<{ id: string }>(sql`
-    insert into perf_assessments (committee_id, year, revision, status, rule_set_id, summary, reason, computed_by, published_at, published_by)
+    insert into perf_assessments (committee_id, year, revision, status, rule_set_id, summary, reason, computed_by, published_at, published_by, as_of)
     values (${committeeId}, ${a.year}, ${a.revision}, ${a.status}, ${a.ruleSetId}, ${JSON.stringify(a.summary)}::jsonb, ${a.reason}, ${a.by},
-            ${published ? sql`now()` : null}, ${published ? a.by : null})
+            ${published ? sql`now()` : null}, ${published ? a.by : null}, ${a.asOf}::timestamptz)
     returning id`);
   return rows[0].id;
 }
 
-export async function updateDraft(db: Executor, committeeId: string, id: string, a: { ruleSetId: string; summary: AssessmentSummary; by: string | null }) {
+export async function updateDraft(db: Executor, committeeId: string, id: string, a: { ruleSetId: string; summary: AssessmentSummary; by: string | null; asOf: string }) {
   await db.execute(sql`update perf_assessments set rule_set_id = ${a.ruleSetId}, summary = ${JSON.stringify(a.summary)}::jsonb,
-    computed_at = now(), computed_by = ${a.by} where committee_id = ${committeeId} and id = ${id} and status = 'draft'`);
+    computed_at = now(), computed_by = ${a.by}, as_of = ${a.asOf}::timestamptz where committee_id = ${committeeId} and id = ${id} and status = 'draft'`);
 }
 
 export async function setAssessmentStatus(db: Executor, committeeId: string, id: string, status: AssessmentStatus, by: string | null) {
@@ -66,9 +69,9 @@ function pgArray(values: readonly (string | number | boolean | null)[]): string 
 }
 
 /**
- * Writes a run's results, replacing any earlier ones of the same run: one statement over
- * column arrays (unnest), the record-id snapshot of each member as an array literal — no JSON
- * document to parse per row.
+ * Writes a run's results, replacing any earlier ones of the same run: one statement over column
+ * arrays (unnest) — no JSON document to parse per row. The records behind them are the run's
+ * as_of snapshot (snapshotRecords), not stored per member.
  */
 export async function replaceResults(db: Executor, committeeId: string, assessmentId: string, rows: AssessmentRow[], onChunk?: (done: number) => void) {
   await db.execute(sql`delete from perf_assessment_results where committee_id = ${committeeId} and assessment_id = ${assessmentId}`);
@@ -76,14 +79,14 @@ export async function replaceResults(db: Executor, committeeId: string, assessme
     const col = <T extends string | number | boolean | null>(f: (r: AssessmentRow) => T) => pgArray(rows.map(f));
     await db.execute(sql`
       insert into perf_assessment_results (committee_id, assessment_id, member_id, sector_id, roles, points, grade, rank, sector_rank, by_kind,
-        quotas_met, quota_shortfalls, commended, below_bar, warned, warned_again, allowance_yuan, record_ids)
-      select ${committeeId}, ${assessmentId}, t.m, t.s, t.ro::text[], t.p, t.g, t.r, t.sr, t.bk::jsonb, t.qm, t.qs::jsonb, t.c, t.b, t.w, t.wa, t.a, t.ids::uuid[]
+        quotas_met, quota_shortfalls, commended, below_bar, warned, warned_again, allowance_yuan)
+      select ${committeeId}, ${assessmentId}, t.m, t.s, t.ro::text[], t.p, t.g, t.r, t.sr, t.bk::jsonb, t.qm, t.qs::jsonb, t.c, t.b, t.w, t.wa, t.a
       from unnest(${col((r) => r.memberId)}::uuid[], ${col((r) => r.sectorId)}::uuid[], ${col((r) => pgArray(r.roles))}::text[],
                   ${col((r) => r.points)}::float8[], ${col((r) => r.grade)}::text[], ${col((r) => r.rank)}::int[], ${col((r) => r.sectorRank)}::int[],
                   ${col((r) => JSON.stringify(r.byKind))}::text[], ${col((r) => r.quotasMet)}::boolean[], ${col((r) => JSON.stringify(r.quotaShortfalls))}::text[],
                   ${col((r) => r.commended)}::boolean[], ${col((r) => r.belowBar)}::boolean[], ${col((r) => r.warned)}::boolean[],
-                  ${col((r) => r.warnedAgain)}::boolean[], ${col((r) => r.allowanceYuan)}::float8[], ${col((r) => '{' + r.recordIds.join(',') + '}')}::text[])
-        as t(m, s, ro, p, g, r, sr, bk, qm, qs, c, b, w, wa, a, ids)`);
+                  ${col((r) => r.warnedAgain)}::boolean[], ${col((r) => r.allowanceYuan)}::float8[])
+        as t(m, s, ro, p, g, r, sr, bk, qm, qs, c, b, w, wa, a)`);
   }
   onChunk?.(rows.length);
 }
@@ -94,14 +97,64 @@ export async function resultsOf(db: Executor, committeeId: string, assessmentId:
   const { rows } = await db.execute<ResultRow>(sql`
     select r.member_id as "memberId", m.name, r.sector_id as "sectorId", s.name as "sectorName", r.roles, r.points, r.grade, r.rank,
       r.sector_rank as "sectorRank", r.by_kind as "byKind", r.quotas_met as "quotasMet", r.quota_shortfalls as "quotaShortfalls",
-      r.commended, r.below_bar as "belowBar", r.warned, r.warned_again as "warnedAgain", r.allowance_yuan as "allowanceYuan",
-      r.record_ids as "recordIds"
+      r.commended, r.below_bar as "belowBar", r.warned, r.warned_again as "warnedAgain", r.allowance_yuan as "allowanceYuan"
     from perf_assessment_results r
     join members m on m.committee_id = r.committee_id and m.id = r.member_id
     left join sectors s on s.committee_id = r.committee_id and s.id = r.sector_id
     where r.committee_id = ${committeeId} and r.assessment_id = ${assessmentId} ${f.memberId ? sql`and r.member_id = ${f.memberId}` : sql``}
     order by r.rank, m.name_pinyin, m.id`);
   return rows;
+}
+
+/**
+ * The (member, record) pairs an assessment counted: the records whose `counted` spans contain its
+ * as_of instant — or, for a run made before spans were kept, its stored record_ids.
+ */
+export function snapshotSql(committeeId: string, head: Pick<AssessmentHead, 'id' | 'year' | 'asOf'>, memberId?: string): SQL {
+  if (!head.asOf) {
+    return sql`select member_id, unnest(record_ids) as record_id from perf_assessment_results
+      where committee_id = ${committeeId} and assessment_id = ${head.id} ${memberId ? sql`and member_id = ${memberId}` : sql``}`;
+  }
+  return sql`select rm.member_id, rm.record_id from perf_record_members rm
+    join perf_duty_records r on r.committee_id = rm.committee_id and r.id = rm.record_id and r.year = ${head.year}
+    where rm.committee_id = ${committeeId} and rm.year = ${head.year} ${memberId ? sql`and rm.member_id = ${memberId}` : sql``}
+      and ${countedAt(head.asOf)}`;
+}
+
+/** The ids of the records an assessment counted for one member. */
+export async function snapshotRecordIds(db: Executor, committeeId: string, head: Pick<AssessmentHead, 'id' | 'year' | 'asOf'>, memberId: string): Promise<string[]> {
+  const { rows } = await db.execute<{ id: string }>(sql`select s.record_id as id from (${snapshotSql(committeeId, head, memberId)}) s order by 1`);
+  return rows.map((r) => r.id);
+}
+
+export type RecordChanges = Map<string, { added: string[]; removed: string[] }>;
+
+/**
+ * Per member, the records counted at `asOf` and not by `previous` (added), and the reverse
+ * (removed). Only records updated after the previous as_of can differ (each change of `counted`
+ * stamps updated_at with the clock read after the year lock): an index range, not the year's records.
+ */
+export async function recordChangesSince(db: Executor, committeeId: string, previous: Pick<AssessmentHead, 'id' | 'year' | 'asOf'>, asOf: string): Promise<RecordChanges> {
+  if (previous.asOf) {
+    const { rows } = await db.execute<{ memberId: string; added: string[] | null; removed: string[] | null }>(sql`
+      select member_id as "memberId", array_agg(id order by id) filter (where now_in) as added, array_agg(id order by id) filter (where not now_in) as removed
+      from (select rm.member_id, r.id, ${countedAt(asOf)} as now_in, ${countedAt(previous.asOf)} as was_in
+            from perf_duty_records r
+            join perf_record_members rm on rm.committee_id = r.committee_id and rm.record_id = r.id and rm.year = ${previous.year}
+            where r.committee_id = ${committeeId} and r.year = ${previous.year} and r.updated_at > ${previous.asOf}::timestamptz) c
+      where now_in <> was_in
+      group by member_id`);
+    return new Map(rows.map((r) => [r.memberId, { added: r.added ?? [], removed: r.removed ?? [] }]));
+  }
+  const { rows } = await db.execute<{ memberId: string; added: string[] | null; removed: string[] | null }>(sql`
+    select coalesce(n.member_id, p.member_id) as "memberId",
+      array_agg(n.record_id order by n.record_id) filter (where p.record_id is null) as added,
+      array_agg(p.record_id order by p.record_id) filter (where n.record_id is null) as removed
+    from (${snapshotSql(committeeId, { ...previous, asOf })}) n
+    full join (${snapshotSql(committeeId, previous)}) p on p.member_id = n.member_id and p.record_id = n.record_id
+    where n.record_id is null or p.record_id is null
+    group by 1`);
+  return new Map(rows.map((r) => [r.memberId, { added: r.added ?? [], removed: r.removed ?? [] }]));
 }
 
 /** Members below the bar in the year's published result (for "two years running"). */

@@ -103,6 +103,8 @@ export const perfDutyRecords = pgTable(
     // What scoring reads of a verified record, so that a committee's (or a member's) facts are an index-only scan
     // instead of one heap page per record: a year's records are spread over the whole table.
     index('perf_duty_records_verified_facts_idx').on(t.committeeId, t.year, t.id, t.kind, t.memberCount, t.units).where(sql`status = 'verified'`),
+    // What changed since an assessment's as_of (its rerun / revision diff): every write of `counted` stamps updated_at with the same clock.
+    index('perf_duty_records_committee_year_updated_idx').on(t.committeeId, t.year, t.updatedAt),
   ],
 );
 

@@ -3,6 +3,7 @@ import type { Executor } from '../../platform/db/unit-of-work.js';
 import type { DutyFact } from './domain/engine.js';
 import type { CreditRole, DutyKind } from './domain/kinds.js';
 import type { RecordStatus } from './domain/record-workflow.js';
+import { lockYearShared, lockYearsShared } from './rules.repository.js';
 
 /** SQL only: duty records and the members they credit. The first argument after the executor is always the committee. */
 
@@ -71,12 +72,14 @@ const cols = sql`r.id, r.kind, r.occurred_on as "occurredOn", r.year, r.title, r
  */
 export async function insertRecord(db: Executor, committeeId: string, r: NewRecord): Promise<{ id: string; created: boolean }> {
   const year = Number(r.occurredOn.slice(0, 4));
+  const verified = r.status === 'verified';
+  if (verified) await lockYearShared(db, committeeId, year);
   const { rows } = await db.execute<{ id: string }>(sql`
     insert into perf_duty_records (committee_id, kind, occurred_on, year, title, description, source, source_type, source_ref, status,
-                                   units, member_count, metrics, evidence, submitted_by)
+                                   units, member_count, metrics, evidence, submitted_by, counted, updated_at)
     values (${committeeId}, ${r.kind}, ${r.occurredOn}, ${year}, ${r.title}, ${r.description ?? null}, ${r.source}, ${r.sourceType ?? null},
             ${r.sourceRef ?? null}, ${r.status}, ${r.units ?? 1}, ${r.members.length}, ${json(r.metrics ?? {})}, ${json(r.evidence ?? [])},
-            ${r.submittedBy ?? null})
+            ${r.submittedBy ?? null}, ${verified ? sql`tstzmultirange(tstzrange(clock_timestamp(), null))` : sql`'{}'::tstzmultirange`}, clock_timestamp())
     on conflict (committee_id, source_type, source_ref) do nothing
     returning id`);
   if (!rows[0]) {
@@ -103,12 +106,25 @@ export async function findBySource(db: Executor, committeeId: string, sourceType
   return rows[0];
 }
 
+/**
+ * The `counted` spans after a move (see lockYearsShared for why clock_timestamp()): verifying opens a
+ * span now, voiding closes the open one now. A verified record without spans counted since always.
+ */
+function spanChange(to: 'verified' | 'void'): SQL {
+  return to === 'verified'
+    ? sql`coalesce(counted, '{}'::tstzmultirange) + tstzmultirange(tstzrange(clock_timestamp(), null))`
+    : sql`coalesce(counted, '{(,)}'::tstzmultirange) * tstzmultirange(tstzrange(null, clock_timestamp()))`;
+}
+
 export async function setRecordStatus(
   db: Executor, committeeId: string, id: string, p: { status: RecordStatus; decidedBy?: string | null; rejectReason?: string | null; decided?: boolean },
 ) {
-  await db.execute(sql`update perf_duty_records set status = ${p.status}, updated_at = now(),
+  const spans = p.status === 'verified' || p.status === 'void';
+  if (spans) await lockYearsShared(db, committeeId, sql`id = ${id}`);
+  // updated_at from the same clock as the span (after the lock): a rerun's diff looks only at records updated after the last as_of.
+  await db.execute(sql`update perf_duty_records set status = ${p.status}, updated_at = clock_timestamp(),
       decided_by = ${p.decided ? p.decidedBy ?? null : sql`decided_by`}, decided_at = ${p.decided ? sql`now()` : sql`decided_at`},
-      reject_reason = ${p.rejectReason ?? null}
+      reject_reason = ${p.rejectReason ?? null}${spans ? sql`, counted = ${spanChange(p.status as 'verified' | 'void')}` : sql``}
     where committee_id = ${committeeId} and id = ${id}`);
 }
 
@@ -192,9 +208,11 @@ export async function membersForScoring(db: Executor, committeeId: string, f: { 
 
 /** Voids the records of some sources (a withdrawn proposal); returns the ids voided. */
 export async function voidBySource(db: Executor, committeeId: string, sourceTypes: string[], sourceRef: string): Promise<string[]> {
-  const { rows } = await db.execute<{ id: string }>(sql`update perf_duty_records set status = 'void', updated_at = now()
-    where committee_id = ${committeeId} and source_ref = ${sourceRef} and status <> 'void'
-      and source_type in (select jsonb_array_elements_text(${json(sourceTypes)}))
+  const which = sql`source_ref = ${sourceRef} and status <> 'void' and source_type in (select jsonb_array_elements_text(${json(sourceTypes)}))`;
+  await lockYearsShared(db, committeeId, which);
+  const { rows } = await db.execute<{ id: string }>(sql`update perf_duty_records
+    set counted = case when status = 'verified' then ${spanChange('void')} else counted end, status = 'void', updated_at = clock_timestamp()
+    where committee_id = ${committeeId} and ${which}
     returning id`);
   return rows.map((r) => r.id);
 }

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/unit-of-work.js';
 
 /** SQL only: the versioned rule sets. The first argument after the executor is always the committee. */
@@ -39,6 +39,25 @@ export async function versionsOf(db: Executor, committeeId: string, year: number
 export async function lockYear(db: Executor, committeeId: string, year: number) {
   await db.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`perf-year:${committeeId}:${year}`}, 0))`);
 }
+
+/**
+ * The shared side of lockYear, taken by every write that changes which records count (verify,
+ * void, revive, an automatic record born verified) — for the years of the records `where` selects
+ * in the committee. Such writes run side by side but never during an assessment run, and they
+ * stamp their `counted` span with clock_timestamp() after this lock: so a run's as_of instant
+ * (read after its exclusive lock) separates exactly what it saw from what came after.
+ */
+export async function lockYearsShared(db: Executor, committeeId: string, where: SQL) {
+  await db.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended('perf-year:' || ${committeeId}::text || ':' || y.year, 0))
+    from (select distinct year from perf_duty_records where committee_id = ${committeeId} and ${where} order by year) y`);
+}
+
+export async function lockYearShared(db: Executor, committeeId: string, year: number) {
+  await db.execute(sql`select pg_advisory_xact_lock_shared(hashtextextended(${`perf-year:${committeeId}:${year}`}, 0))`);
+}
+
+/** Whether record `r` counted at the instant `asOf` (an assessment's snapshot). Bulk-loaded verified records have no spans: they always count. */
+export const countedAt = (asOf: string) => sql`(r.counted @> ${asOf}::timestamptz or (r.counted is null and r.status = 'verified'))`;
 
 export async function insertRuleSet(db: Executor, committeeId: string, r: { year: number; rules: unknown; note: string | null; createdBy: string | null }) {
   const { rows } = await db.execute<{ id: string; version: number }>(sql`

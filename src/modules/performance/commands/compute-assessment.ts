@@ -1,24 +1,36 @@
+import { sql } from 'drizzle-orm';
 import type { UnitOfWork } from '../../../platform/db/unit-of-work.js';
 import { assessmentChanges } from '../domain/assessment-diff.js';
 import { assess, type AssessmentRow, type AssessmentSummary } from '../domain/assessment.js';
 import type { Rules } from '../domain/rules.js';
-import { belowBarIn, replaceResults, resultsOf } from '../assessment.repository.js';
+import { belowBarIn, recordChangesSince, replaceResults, resultsOf, type AssessmentHead } from '../assessment.repository.js';
 import { scoreCommittee } from '../queries/committee-standings.js';
 
 export type Progress = (done: number, total: number, stage: 'scoring' | 'saving') => void;
 
 /**
+ * The snapshot instant of a run: read after the run's exclusive year lock (lockYear), so every
+ * write that changes which records count has either committed before it (and is seen) or waits
+ * for the run and stamps a later instant (lockYearsShared). The run's results and "the records
+ * counted at as_of" are then one picture, and freezing them costs one timestamp.
+ */
+export async function snapshotInstant(uow: UnitOfWork): Promise<string> {
+  const { rows } = await uow.tx.execute<{ asOf: string }>(sql`select clock_timestamp()::text as "asOf"`);
+  return rows[0].asOf;
+}
+
+/**
  * Computes a committee's assessment of a year from its verified records as they are now, under
- * `rules`: the snapshot of record ids per member, points, grades, ranks, lists. Reads inside the
- * caller's transaction, so the snapshot and the results are one consistent picture.
+ * `rules`: points, grades, ranks, lists. Reads inside the caller's transaction, after its year
+ * lock (see snapshotInstant).
  */
 export async function computeAssessment(uow: UnitOfWork, committeeId: string, year: number, rules: Rules, onProgress?: Progress) {
-  const { rows } = await scoreCommittee(uow.tx, committeeId, year, { ids: true, rules });
+  const { rows } = await scoreCommittee(uow.tx, committeeId, year, { rules });
   onProgress?.(rows.length, rows.length, 'scoring');
   const lastYear = await belowBarIn(uow.tx, committeeId, year - 1);
   return assess(
     rules,
-    rows.map((r) => ({ memberId: r.member.id, name: r.member.name, sectorId: r.member.sectorId, roles: r.member.roles, score: r.score, recordIds: r.recordIds })),
+    rows.map((r) => ({ memberId: r.member.id, name: r.member.name, sectorId: r.member.sectorId, roles: r.member.roles, score: r.score })),
     lastYear,
   );
 }
@@ -28,8 +40,8 @@ export async function saveResults(uow: UnitOfWork, committeeId: string, assessme
   await replaceResults(uow.tx, committeeId, assessmentId, rows, (done) => onProgress?.(done, rows.length, 'saving'));
 }
 
-/** What changed between two runs, member by member (for the audit row of a rerun or a revision). */
-export async function changesSince(uow: UnitOfWork, committeeId: string, previousId: string, rows: AssessmentRow[], summary: AssessmentSummary) {
-  const before = await resultsOf(uow.tx, committeeId, previousId);
-  return assessmentChanges(before, rows, summary);
+/** What changed between an earlier run and this one (at `asOf`), member by member: for the audit row of a rerun or a revision. */
+export async function changesSince(uow: UnitOfWork, committeeId: string, previous: AssessmentHead, asOf: string, rows: AssessmentRow[], summary: AssessmentSummary) {
+  const [before, records] = [await resultsOf(uow.tx, committeeId, previous.id), await recordChangesSince(uow.tx, committeeId, previous, asOf)];
+  return assessmentChanges(before, rows, summary, records);
 }

@@ -7,7 +7,7 @@ import { PerformanceErrors } from '../performance.errors.js';
 import type { Caller } from '../performance.policy.js';
 import { rulesById } from '../queries/effective-rules.js';
 import { lockYear } from '../rules.repository.js';
-import { changesSince, computeAssessment, saveResults, type Progress } from './compute-assessment.js';
+import { changesSince, computeAssessment, saveResults, snapshotInstant, type Progress } from './compute-assessment.js';
 
 /**
  * 更正: after publication, a correction (a record verified late, one voided) is a new published
@@ -21,17 +21,18 @@ export async function reviseAssessment(db: Db, caller: Caller, id: string, raw: 
     const found = await findAssessment(uow.tx, committeeId, id);
     if (!found) throw new AppError(PerformanceErrors['performance.assessment_not_found']);
     await lockYear(uow.tx, committeeId, found.year);
+    const asOf = await snapshotInstant(uow);
     const latest = (await latestAssessment(uow.tx, committeeId, found.year))!;
     if (latest.id !== id) throw new AppError(PerformanceErrors['performance.assessment_not_latest']);
     if (latest.status !== 'published') throw new AppError(PerformanceErrors['performance.assessment_not_published']);
 
     const rules = await rulesById(uow.tx, committeeId, latest.ruleSetId);
     const { rows, summary } = await computeAssessment(uow, committeeId, latest.year, rules, opts.onProgress);
-    const diff = await changesSince(uow, committeeId, latest.id, rows, summary);
+    const diff = await changesSince(uow, committeeId, latest, asOf, rows, summary);
     const revision = latest.revision + 1;
     const by = caller.actor.userId;
     await setAssessmentStatus(uow.tx, committeeId, latest.id, 'superseded', by);
-    const newId = await insertAssessment(uow.tx, committeeId, { year: latest.year, revision, status: 'published', ruleSetId: latest.ruleSetId, summary, reason, by });
+    const newId = await insertAssessment(uow.tx, committeeId, { year: latest.year, revision, status: 'published', ruleSetId: latest.ruleSetId, summary, reason, by, asOf });
     await saveResults(uow, committeeId, newId, rows, opts.onProgress);
     await uow.audit({
       committeeId, action: 'assessment.revised', entity: 'assessment', entityId: newId,

@@ -7,11 +7,11 @@ import { PerformanceErrors } from '../performance.errors.js';
 import type { Caller } from '../performance.policy.js';
 import { effectiveRules, rulesOf } from '../queries/effective-rules.js';
 import { insertRuleSet, latestRuleSet, lockYear } from '../rules.repository.js';
-import { changesSince, computeAssessment, saveResults, type Progress } from './compute-assessment.js';
+import { changesSince, computeAssessment, saveResults, snapshotInstant, type Progress } from './compute-assessment.js';
 
 /**
  * 年度履职考核, run: computes every active member's result for the year from the verified
- * records as they are now (their ids are kept per member: the snapshot). Before publication the
+ * records as they are now (the snapshot: the run's as_of instant, see snapshotInstant). Before publication the
  * run is a draft and running again recomputes the same draft in place — the same records give
  * the same results. A year without rules of its own gets the rules it is scored by (carried
  * over, or the default preset) stored as its version 1, so that publishing can freeze them.
@@ -21,6 +21,7 @@ export async function runAssessment(db: Db, caller: Caller, raw: { year: number 
   const { committeeId } = caller;
   return transact(db, caller.actor, async (uow) => {
     await lockYear(uow.tx, committeeId, year);
+    const asOf = await snapshotInstant(uow);
     const latest = await latestAssessment(uow.tx, committeeId, year);
     if (latest && latest.status !== 'draft') throw new AppError(PerformanceErrors['performance.assessment_published'], { year });
 
@@ -41,8 +42,8 @@ export async function runAssessment(db: Db, caller: Caller, raw: { year: number 
     if (latest) {
       id = latest.id;
       revision = latest.revision;
-      const diff = await changesSince(uow, committeeId, id, rows, summary);
-      await updateDraft(uow.tx, committeeId, id, { ruleSetId: ruleSet.id, summary, by });
+      const diff = await changesSince(uow, committeeId, latest, asOf, rows, summary);
+      await updateDraft(uow.tx, committeeId, id, { ruleSetId: ruleSet.id, summary, by, asOf });
       await saveResults(uow, committeeId, id, rows, opts.onProgress);
       await uow.audit({
         committeeId, action: 'assessment.recomputed', entity: 'assessment', entityId: id,
@@ -50,7 +51,7 @@ export async function runAssessment(db: Db, caller: Caller, raw: { year: number 
       });
     } else {
       revision = 1;
-      id = await insertAssessment(uow.tx, committeeId, { year, revision, status: 'draft', ruleSetId: ruleSet.id, summary, reason: null, by });
+      id = await insertAssessment(uow.tx, committeeId, { year, revision, status: 'draft', ruleSetId: ruleSet.id, summary, reason: null, by, asOf });
       await saveResults(uow, committeeId, id, rows, opts.onProgress);
       await uow.audit({ committeeId, action: 'assessment.computed', entity: 'assessment', entityId: id, after: { year, revision, ruleSetId: ruleSet.id, summary } });
     }

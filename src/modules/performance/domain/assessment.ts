@@ -12,7 +12,6 @@ export interface AssessedMember {
   sectorId: string | null;
   roles: string[];
   score: Score;
-  recordIds: string[];
 }
 
 export interface QuotaShortfall { quota: string; requirement: string; shortfall: number }
@@ -38,7 +37,6 @@ export interface AssessmentRow {
   /** Below the bar this year and last year: for the chair's meeting (不再推荐连任). */
   warnedAgain: boolean;
   allowanceYuan: number;
-  recordIds: string[];
 }
 
 export interface AssessmentSummary {
@@ -106,7 +104,6 @@ export function assess(rules: Rules, members: readonly AssessedMember[], belowBa
       warned: belowBar || inBottom,
       warnedAgain: belowBar && belowBarLastYear.has(m.memberId),
       allowanceYuan: eligible ? rules.allowance.amountYuan : 0,
-      recordIds: m.recordIds,
     };
   });
   const atLeast90 = rows.filter((r) => r.points >= 90).length;

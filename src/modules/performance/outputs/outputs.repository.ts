@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import type { DutyFact } from '../domain/engine.js';
+import { snapshotSql, type AssessmentHead } from '../assessment.repository.js';
 
 /** SQL only, for the report card and the results export. The first argument after the executor is always the committee. */
 
@@ -10,18 +11,17 @@ export async function committeeName(db: Executor, committeeId: string): Promise<
 }
 
 /**
- * A member's facts from a frozen set of records (an assessment's snapshot), aggregated as the
- * engine takes them — the same GROUP BY as the live standing, over `record_ids` instead of the
- * records' current status.
+ * A member's facts from an assessment's snapshot (the records that counted at its as_of, or the
+ * stored record_ids of an older run), aggregated as the engine takes them — the same GROUP BY as
+ * the live standing, over the snapshot instead of the records' current status.
  */
-export async function factsOfSnapshot(db: Executor, committeeId: string, memberId: string, recordIds: readonly string[]): Promise<DutyFact[]> {
-  if (!recordIds.length) return [];
+export async function factsOfSnapshot(db: Executor, committeeId: string, memberId: string, head: Pick<AssessmentHead, 'id' | 'year' | 'asOf'>): Promise<DutyFact[]> {
   const { rows } = await db.execute<DutyFact>(sql`
     select r.kind, rm.role, r.member_count as "memberCount", count(*)::int as count, sum(r.units)::float8 as units
     from perf_record_members rm
     join perf_duty_records r on r.committee_id = rm.committee_id and r.id = rm.record_id
     where rm.committee_id = ${committeeId} and rm.member_id = ${memberId}
-      and rm.record_id in (select jsonb_array_elements_text(${JSON.stringify(recordIds)}::jsonb)::uuid)
+      and rm.record_id in (select s.record_id from (${snapshotSql(committeeId, head, memberId)}) s)
     group by r.kind, rm.role, r.member_count`);
   return rows;
 }

@@ -33,7 +33,7 @@ export async function reportCardFor(db: Executor, caller: Caller, memberId: stri
     const head = (await findAssessment(db, committeeId, published.assessmentId))!;
     const [row] = await resultsOf(db, committeeId, head.id, { memberId });
     const rules = await rulesById(db, committeeId, head.ruleSetId);
-    const score = scoreMember(rules, await factsOfSnapshot(db, committeeId, memberId, row.recordIds), row.roles);
+    const score = scoreMember(rules, await factsOfSnapshot(db, committeeId, memberId, head), row.roles);
     return {
       ...base,
       basis: 'published', revision: head.revision, asOf: chinaDate(head.publishedAt ?? head.computedAt), rulesName: rules.name,

@@ -3,32 +3,28 @@ import type { StandingsQuery } from '../contracts.js';
 import { scoreMember, type DutyFact, type Score } from '../domain/engine.js';
 import { chinaDate, primaryRole, yearOf } from '../domain/kinds.js';
 import { membersForScoring, type ScoredMember } from '../record.repository.js';
-import { committeeFacts, recordIdsOf } from './scoring-facts.js';
+import { committeeFacts } from './scoring-facts.js';
 import { effectiveRules } from './effective-rules.js';
 
 const zhCompare = new Intl.Collator('zh').compare;
 
-export interface ScoredRow { member: ScoredMember; score: Score; recordIds: string[] }
+export interface ScoredRow { member: ScoredMember; score: Score }
 
 /** Every active member's score for a year: one aggregate over the committee's verified records, then the engine per member. */
-export async function scoreCommittee(db: Executor, committeeId: string, year: number, opts: { ids?: boolean; rules?: Awaited<ReturnType<typeof effectiveRules>>['rules'] } = {}) {
+export async function scoreCommittee(db: Executor, committeeId: string, year: number, opts: { rules?: Awaited<ReturnType<typeof effectiveRules>>['rules'] } = {}) {
   const [members, eff, facts] = await Promise.all([
     membersForScoring(db, committeeId),
     opts.rules ? null : effectiveRules(db, committeeId, year),
-    committeeFacts(db, committeeId, year, { ids: opts.ids }),
+    committeeFacts(db, committeeId, year),
   ]);
   const rules = opts.rules ?? eff!.rules;
-  const byMember = new Map<string, { facts: DutyFact[]; ids: string[] }>();
+  const byMember = new Map<string, DutyFact[]>();
   for (const f of facts) {
-    const cur = byMember.get(f.memberId) ?? { facts: [], ids: [] };
-    cur.facts.push(f);
-    if (f.ids) for (const id of recordIdsOf(f.ids)) cur.ids.push(id);
-    byMember.set(f.memberId, cur);
+    const cur = byMember.get(f.memberId);
+    if (cur) cur.push(f);
+    else byMember.set(f.memberId, [f]);
   }
-  const rows: ScoredRow[] = members.map((member) => {
-    const mine = byMember.get(member.id);
-    return { member, score: scoreMember(rules, mine?.facts ?? [], member.roles), recordIds: (mine?.ids ?? []).sort() };
-  });
+  const rows: ScoredRow[] = members.map((member) => ({ member, score: scoreMember(rules, byMember.get(member.id) ?? [], member.roles) }));
   return { rows, rules, effective: eff };
 }
 

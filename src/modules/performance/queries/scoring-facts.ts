@@ -21,16 +21,12 @@ export async function memberFacts(db: Executor, committeeId: string, memberId: s
   return rows;
 }
 
-/** `ids`: the fact's record ids as PostgreSQL's array text ('{…}'), split by recordIdsOf — cheaper than the driver's array parser. */
-export type MemberFact = DutyFact & { memberId: string; ids: string | null };
+export type MemberFact = DutyFact & { memberId: string };
 
-/** The record ids of a fact (uuids need no quoting in array text). */
-export const recordIdsOf = (ids: string | null): string[] => (ids && ids.length > 2 ? ids.slice(1, -1).split(',') : []);
-
-/** Every member's facts; with `ids`, the record ids of each fact too (an assessment's snapshot). */
-export async function committeeFacts(db: Executor, committeeId: string, year: number, opts: { ids?: boolean } = {}): Promise<MemberFact[]> {
+/** Every member's facts. */
+export async function committeeFacts(db: Executor, committeeId: string, year: number): Promise<MemberFact[]> {
   const { rows } = await db.execute<MemberFact>(sql`
-    select rm.member_id as "memberId", ${factCols}, ${opts.ids ? sql`array_agg(r.id)::text` : sql`null`} as ids
+    select rm.member_id as "memberId", ${factCols}
     from perf_record_members rm
     join perf_duty_records r on r.committee_id = ${committeeId} and r.year = ${year} and r.status = 'verified' and r.id = rm.record_id
     where rm.committee_id = ${committeeId} and rm.year = ${year}
