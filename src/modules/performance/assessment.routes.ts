@@ -1,14 +1,17 @@
+import { sendDownload } from '../../platform/exports/download.js';
 import { defineRoute } from '../../platform/modules.js';
+import { annualReportsXlsx } from './annual-reports-xlsx.js';
 import { publishAssessment } from './commands/publish-assessment.js';
 import { replayEvents } from './commands/replay-events.js';
 import { reviseAssessment } from './commands/revise-assessment.js';
 import { runAssessment } from './commands/run-assessment.js';
 import { submitAnnualReport } from './commands/submit-annual-report.js';
-import { annualReportInput, assessInput, replayInput, reviseInput } from './contracts.js';
+import { annualReportInput, assessInput, replayInput, reviseInput, type AnnualReportInput } from './contracts.js';
+import { committeeName } from './outputs/outputs.repository.js';
+import { XLSX_MIME } from './outputs/results-xlsx.js';
 import { ownMemberId, PerformancePermissions as P } from './performance.policy.js';
-import { annualReportStatus } from './queries/annual-reports.js';
+import { annualReportOf, annualReportStatus } from './queries/annual-reports.js';
 import { getAssessment, listAssessmentRuns } from './queries/assessments.js';
-import { findReport } from './report.repository.js';
 import { callerOf, idOf, idParams, tags, yearOr, yearQuery } from './route-kit.js';
 
 const REPORT = '一年来，本人认真履行政协委员职责，按时出席全体会议和常委会议，围绕乡村振兴、教育均衡等议题提交提案三件，参加专题协商两次，深入县区开展调研视察，积极反映社情民意。';
@@ -51,19 +54,32 @@ export const assessmentRoutes = [
     },
   }),
   defineRoute({
-    method: 'GET', url: '/api/performance/annual-report', summary: "The caller's own 述职 report of a year, if submitted", tags,
+    method: 'GET', url: '/api/performance/annual-report', summary: "The caller's own 述职 report of a year (null until submitted), with its files and whether the caller owes one (常委 and above)", tags,
     access: { permission: P['performance.participate'] }, querystring: yearQuery,
-    handler: async (req, ctx) => ({ report: (await findReport(ctx.db, ctx.committeeId, ownMemberId(callerOf(ctx)), yearOr(req))) ?? null }),
+    handler: (req, ctx) => annualReportOf(ctx.db, ctx.committeeId, ownMemberId(callerOf(ctx)), yearOr(req)),
   }),
   defineRoute({
     method: 'PUT', url: '/api/performance/annual-report', summary: 'Submit or revise the annual duty report (常委年度述职); counts toward 五个一', tags,
     access: { permission: P['performance.participate'] }, body: annualReportInput, example: { body: { year: 2026, body: REPORT } },
-    handler: async (req, ctx) => ({ report: await submitAnnualReport(ctx.db, callerOf(ctx), req.body as { year: number; body: string }) }),
+    handler: async (req, ctx) => ({ report: await submitAnnualReport(ctx.db, callerOf(ctx), req.body as AnnualReportInput) }),
   }),
   defineRoute({
     method: 'GET', url: '/api/performance/annual-reports', summary: 'Which standing-committee members have submitted the year\'s report, and who has not', tags,
     access: { permission: P['performance.oversee'] }, querystring: yearQuery,
     handler: (req, ctx) => annualReportStatus(ctx.db, ctx.committeeId, yearOr(req)),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/performance/annual-reports.xlsx', summary: 'The year\'s 述职 submissions as Excel: every standing-committee member, submitted or not, and when', tags,
+    access: { permission: P['performance.oversee'] }, querystring: yearQuery,
+    async handler(req, ctx, reply) {
+      const [s, name] = await Promise.all([annualReportStatus(ctx.db, ctx.committeeId, yearOr(req)), committeeName(ctx.db, ctx.committeeId)]);
+      return sendDownload(reply, await annualReportsXlsx(s, name), { mime: XLSX_MIME, fileName: `${s.year}年度常委述职提交情况.xlsx`, asciiName: `annual-reports-${s.year}.xlsx` });
+    },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/performance/annual-reports/:id', summary: 'One member\'s 述职 report of a year (null until submitted) with its files, for staff and leaders; `:id` is the member', tags,
+    access: { permission: P['performance.oversee'] }, params: idParams, querystring: yearQuery, resource: 'member',
+    handler: (req, ctx) => annualReportOf(ctx.db, ctx.committeeId, idOf(req), yearOr(req)),
   }),
   defineRoute({
     method: 'POST', url: '/api/performance/replay', summary: 'Rebuild automatic duty records from the events stored since a date (idempotent)', tags,

@@ -97,7 +97,10 @@ export const annualReportInput = z.object({
   body: z.string().trim().min(50).max(20000),
   attachments: evidenceInput,
   attachmentIds: attachmentIdsInput,
+  /** Files the report holds that the member takes off it (they are deleted); the others stay. */
+  removeAttachmentIds: z.array(z.uuid()).max(20).default([]),
 });
+export type AnnualReportInput = z.input<typeof annualReportInput>;
 
 export const replayInput = z.object({ since: z.iso.datetime({ offset: true }).or(date) });
 
