@@ -47,7 +47,7 @@ export function performanceNotes(p: PerformanceResult): string[] {
     `  Baseline: one statement — the year's verified records ⋈ their members ⋈ each committee's per-kind points (from its rule set), ` +
       `points × half-days × joint share, GROUP BY member; ${int(b.members)} members with points; returns a count and a sum (no rows to the client); ` +
       `up to ${b.parallelWorkers} parallel workers. Assessment: runAssessment() per committee (as \`xieshang assess\`), ${p.national.concurrency} at a time, fresh runs, ` +
-      `results with the record-id snapshot written.`,
+      `each in one transaction with its results, audit row and event; the snapshot is the run's as_of instant (records keep when they counted).`,
     `  Live standing: ${p.standing.direct.n} random members nationwide (direct), ${p.standing.http?.n ?? 0} over HTTP in ${p.standing.httpCommittees} committees; ` +
       `${p.standing.checked} live totals compared with the assessment just computed: ${p.standing.mismatches} differ.`,
   ];
