@@ -5,9 +5,9 @@ import { matchTokens, rankBySimilarity, type MatchTokens } from '../domain/match
 import { parseSettings } from '../domain/settings.js';
 import { PROPOSAL_STATES, type ProposalState } from '../domain/proposal-workflow.js';
 import { loadVisible, visibleSql } from '../proposal.access.js';
-import { currentSession, readSettings, sessionNames } from '../proposal.repository.js';
+import { currentSession, readSettings } from '../proposal.repository.js';
 import type { Caller } from '../proposals.policy.js';
-import { candidatesSharing, documentFrequencies } from '../search.repository.js';
+import { cachedStats, fetchCandidates, loadStats, type CommitteeStats, type Retrieval } from './similar-retrieval.js';
 
 /** How many query words retrieve candidates, and how many candidates are re-ranked. */
 const RETRIEVAL_WORDS = 24;
@@ -31,28 +31,52 @@ export interface RankedProposal {
   score: number;
 }
 
+/** The query's retrieval words: its rarest in the committee (most informative first), leaving out the common ones. */
+function retrievalOf(words: readonly string[], stats: CommitteeStats): Retrieval {
+  const df = (w: string) => stats.df.get(w) ?? 0;
+  const idf = idfFor({ n: stats.n, df });
+  const anyOf = words.filter((w) => stats.n < 50 || df(w) / Math.max(stats.n, 1) <= COMMON_SHARE).sort((a, b) => idf(b) - idf(a)).slice(0, RETRIEVAL_WORDS);
+  return { anyOf, pairsOf: anyOf.length > 2 ? anyOf.slice(0, PAIR_WORDS) : [], enough: PAIR_ENOUGH };
+}
+
+const sameRetrieval = (a: Retrieval, b: Retrieval) => a.anyOf.join('\n') === b.anyOf.join('\n') && a.pairsOf.join('\n') === b.pairsOf.join('\n');
+
 /**
  * Similar proposals of the committee (all sessions), best first: candidates share two of the
- * query's rarest words (or, failing enough of those, one; GIN index on tokens), then TF-IDF
- * cosine re-ranks them with the committee's document frequencies (domain/matching.ts).
+ * query's rarest words (or, failing enough of those, one; queries/similar-retrieval.ts), then
+ * TF-IDF cosine re-ranks them with the committee's document frequencies (domain/matching.ts).
+ *
+ * The frequencies come from memory when the candidates' statement confirms they are current
+ * (one round trip); otherwise they are read again, and the candidates too if that changes the
+ * retrieval words. The scores are those computed with every count read from the database.
  */
 export async function rankSimilar(
   db: Executor, committeeId: string, query: MatchTokens, opts: { visible: SQL; excludeId?: string; limit: number },
 ): Promise<(RankedProposal & { sessionId: string | null })[]> {
+  return (await rankWithSessions(db, committeeId, query, opts)).ranked;
+}
+
+type Ranked = (RankedProposal & { sessionId: string | null })[];
+
+/** rankSimilar, with the names of the committee's sessions read in the same statement. */
+async function rankWithSessions(
+  db: Executor, committeeId: string, query: MatchTokens, opts: { visible: SQL; excludeId?: string; limit: number },
+): Promise<{ ranked: Ranked; sessionNames: Map<string, string> }> {
   const words = distinct(query.tokens);
-  const first = await documentFrequencies(db, committeeId, words);
-  const share = (w: string) => (first.df.get(w) ?? 0) / Math.max(first.n, 1);
-  const idf0 = idfFor({ n: first.n, df: (w) => first.df.get(w) ?? 0 });
-  const retrieval = words.filter((w) => first.n < 50 || share(w) <= COMMON_SHARE).sort((a, b) => idf0(b) - idf0(a)).slice(0, RETRIEVAL_WORDS);
+  let stats = cachedStats(committeeId) ?? (await loadStats(db, committeeId));
+  let retrieval = retrievalOf(words, stats);
   const base = { visible: opts.visible, excludeId: opts.excludeId, limit: CANDIDATES };
-  let candidates = retrieval.length > 2 ? await candidatesSharing(db, committeeId, retrieval, { ...base, pairsOf: retrieval.slice(0, PAIR_WORDS) }) : [];
-  if (candidates.length < PAIR_ENOUGH) candidates = await candidatesSharing(db, committeeId, retrieval, base);
-  if (!candidates.length) return [];
-  const all = await documentFrequencies(db, committeeId, distinct([...words, ...candidates.flatMap((c) => c.tokens)]));
-  const idf = idfFor({ n: all.n, df: (w) => all.df.get(w) ?? 0 });
-  return rankBySimilarity(query, candidates, idf, opts.limit).map(({ item, score }) => ({
+  let found = await fetchCandidates(db, committeeId, retrieval, base);
+  if (found.stamp !== stats.stamp) {
+    stats = await loadStats(db, committeeId);
+    const again = retrievalOf(words, stats);
+    if (!sameRetrieval(again, retrieval)) found = await fetchCandidates(db, committeeId, (retrieval = again), base);
+  }
+  const idf = idfFor({ n: stats.n, df: (w) => stats.df.get(w) ?? 0 });
+  const ranked = rankBySimilarity(query, found.candidates, idf, opts.limit).map(({ item, score }) => ({
     id: item.id, title: item.title, numberLabel: item.numberLabel, state: item.state as ProposalState, sessionId: item.sessionId, score,
   }));
+  return { ranked, sessionNames: found.sessionNames };
 }
 
 export interface SimilarResult {
@@ -60,11 +84,16 @@ export interface SimilarResult {
   items: (RankedProposal & { stateLabel: string; sessionName: string | null; currentSession: boolean; likelyDuplicate: boolean })[];
 }
 
-async function present(db: Executor, committeeId: string, ranked: Awaited<ReturnType<typeof rankSimilar>>): Promise<SimilarResult> {
-  // Independent reads: sent together (on a pool they run side by side; in a transaction they queue on its connection).
-  const [rawSettings, names, cur] = await Promise.all([
+/**
+ * Ranks and reads the committee's settings and current session side by side (on a pool they run
+ * at once; in a transaction they queue on its connection).
+ */
+async function similarResult(
+  db: Executor, committeeId: string, query: MatchTokens, opts: { visible: SQL; excludeId?: string; limit: number },
+): Promise<SimilarResult> {
+  const [{ ranked, sessionNames }, rawSettings, cur] = await Promise.all([
+    rankWithSessions(db, committeeId, query, opts),
     readSettings(db, committeeId),
-    sessionNames(db, committeeId, distinct(ranked.map((r) => r.sessionId).filter((x): x is string => !!x))),
     currentSession(db, committeeId),
   ]);
   const settings = parseSettings(rawSettings);
@@ -72,7 +101,7 @@ async function present(db: Executor, committeeId: string, ranked: Awaited<Return
   return {
     threshold: settings.duplicateThreshold,
     items: ranked.map(({ sessionId, ...r }) => ({
-      ...r, stateLabel: PROPOSAL_STATES[r.state], sessionName: sessionId ? names.get(sessionId) ?? null : null,
+      ...r, stateLabel: PROPOSAL_STATES[r.state], sessionName: sessionId ? sessionNames.get(sessionId) ?? null : null,
       currentSession: sessionId !== null && sessionId === current, likelyDuplicate: r.score >= settings.duplicateThreshold,
     })),
   };
@@ -80,13 +109,11 @@ async function present(db: Executor, committeeId: string, ranked: Awaited<Return
 
 /** "Search before you propose": proposals like a text being drafted, among those the caller may see. */
 export async function similarToText(db: Executor, caller: Caller, text: string, opts: { limit: number; excludeId?: string }): Promise<SimilarResult> {
-  const ranked = await rankSimilar(db, caller.committeeId, matchTokens('', text), { visible: visibleSql(caller), ...opts });
-  return present(db, caller.committeeId, ranked);
+  return similarResult(db, caller.committeeId, matchTokens('', text), { visible: visibleSql(caller), ...opts });
 }
 
 /** Merge candidates (并案候选) for one proposal at review. */
 export async function similarToProposal(db: Executor, caller: Caller, id: string, limit: number): Promise<SimilarResult> {
   const { row } = await loadVisible(db, caller, id);
-  const ranked = await rankSimilar(db, caller.committeeId, row, { visible: sql`true`, excludeId: id, limit });
-  return present(db, caller.committeeId, ranked);
+  return similarResult(db, caller.committeeId, row, { visible: sql`true`, excludeId: id, limit });
 }
