@@ -45,7 +45,7 @@ describe('proposal and supervision attachments', () => {
     expect(res.statusCode).toBe(201);
     const id = res.json().id as string;
     const extra = await file(memberUser, '照片说明.txt');
-    res = await member.request({ method: 'PATCH', url: `/api/proposals/${id}`, payload: { attachmentIds: [extra.id] } });
+    res = await member.request({ method: 'PATCH', url: `/api/proposals/${id}`, payload: { attachmentIds: [research.id, extra.id] } });
     expect(res.statusCode).toBe(200);
     res = await member.request({ method: 'GET', url: `/api/proposals/${id}/attachments` });
     expect(res.json().items.map((a: { fileName: string }) => a.fileName)).toEqual(['调研报告.txt', '照片说明.txt']);

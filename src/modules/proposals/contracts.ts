@@ -43,7 +43,7 @@ export const draftPatch = z.object({
   submitterName: patchText(60),
   researchBasis: patchText(500),
   cosignerIds: z.array(z.uuid()).max(50).optional(),
-  /** Further uploaded files to claim for the proposal (files already claimed stay). */
+  /** The proposal's whole file list: new uploads are claimed, files left out are removed (absent: unchanged). */
   attachmentIds: z.array(z.uuid()).max(20).optional(),
 });
 export type DraftPatch = z.input<typeof draftPatch>;

@@ -14,6 +14,7 @@ import { ProposalPermissions as P } from './proposals.policy.js';
 import { getProposal } from './queries/get-proposal.js';
 import { listVisibleProposals } from './queries/list-proposals.js';
 import { similarToProposal, similarToText } from './queries/similar-proposals.js';
+import { sessionClusters } from './queries/session-clusters.js';
 import { suggestUnitsFor } from './queries/suggest-units.js';
 import { callerOf, idParams, moveRoute } from './route-kit.js';
 
@@ -45,6 +46,11 @@ export const proposalRoutes = [
       const q = req.query as z.infer<typeof similarQuery>;
       return similarToText(ctx.db, callerOf(ctx), q.text, { limit: q.limit, excludeId: q.excludeId });
     },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/proposals/clusters', summary: 'Clusters of the same matter across a session (并案 at review): open proposals and filed masters, with a suggested master', tags,
+    access: { permission: P['proposals.review'] }, querystring: z.object({ sessionId: z.uuid().optional() }),
+    handler: (req, ctx) => sessionClusters(ctx.db, callerOf(ctx), (req.query as { sessionId?: string }).sessionId),
   }),
   defineRoute({
     method: 'GET', url: '/api/proposals/suggest-units', summary: 'Suggested handling units for a text, ranked with scores', tags,

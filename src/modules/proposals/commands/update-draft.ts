@@ -1,5 +1,5 @@
 import type { Db } from '../../../platform/db/database.js';
-import { claimAttachments } from '../../../platform/attachments.js';
+import { syncAttachments } from '../../../platform/attachments.js';
 import { draftPatch, type DraftPatch } from '../contracts.js';
 import { deleteSigner, insertSigner, updateContent } from '../proposal.repository.js';
 import type { Caller } from '../proposals.policy.js';
@@ -8,7 +8,9 @@ import { move } from './move.js';
 
 /**
  * The proposer saves the draft (autosave included) or a returned proposal. Co-signers removed
- * from the list lose their invitation; new ones are invited; existing answers are kept.
+ * from the list lose their invitation; new ones are invited; existing answers are kept. When
+ * `attachmentIds` is sent it is the draft's whole file list: new uploads are bound, files left
+ * out are deleted, in the same transaction.
  */
 export async function updateDraft(db: Db, caller: Caller, id: string, raw: DraftPatch) {
   const patch = draftPatch.parse(raw);
@@ -28,8 +30,9 @@ export async function updateDraft(db: Db, caller: Caller, id: string, raw: Draft
     };
     const { row: next, cosigners } = await draftRow(uow.tx, caller.committeeId, fields, settings, first.memberId);
     await updateContent(uow.tx, caller.committeeId, id, next);
-    if (patch.attachmentIds?.length) {
-      await claimAttachments(uow.tx, { committeeId: caller.committeeId, ids: patch.attachmentIds, ownerKind: 'proposal', ownerId: id, actorUserId: caller.actor.userId });
+    // The form sends the draft's whole list: files left out are removed (absent: the files stay as they are).
+    if (patch.attachmentIds) {
+      await syncAttachments(uow.tx, { committeeId: caller.committeeId, ids: patch.attachmentIds, ownerKind: 'proposal', ownerId: id, actorUserId: caller.actor.userId });
     }
     const kept = new Set(cosigners);
     for (const s of current) if (!kept.has(s.memberId)) await deleteSigner(uow.tx, caller.committeeId, id, s.memberId);
