@@ -14,6 +14,8 @@ interface NavItem {
   icon: ReactNode;
   /** Shown only when the current committee grants this ability; always shown when absent. */
   ability?: Ability;
+  /** Shown only when this fact about the caller holds as well (see MenuFacts). */
+  when?: keyof MenuFacts;
   testId: string;
 }
 
@@ -25,6 +27,7 @@ export const NAV: NavItem[] = [
   { path: '/proposals', label: 'nav.proposals', icon: <FileTextOutlined />, ability: 'proposals.read', testId: 'nav-proposals' },
   { path: '/proposals/new', label: 'nav.proposalNew', icon: <EditOutlined />, ability: 'proposals.propose', testId: 'nav-proposal-new' },
   { path: '/proposals/assign', label: 'nav.proposalAssign', icon: <ApartmentOutlined />, ability: 'proposals.review', testId: 'nav-proposal-assign' },
+  { path: '/proposals/clusters', label: 'nav.proposalClusters', icon: <ApartmentOutlined />, ability: 'proposals.review', testId: 'nav-proposal-clusters' },
   { path: '/proposals/supervision', label: 'nav.proposalSupervision', icon: <FileTextOutlined />, ability: 'proposals.supervise', testId: 'nav-proposal-supervision' },
   { path: '/proposals/dashboard', label: 'nav.proposalDashboard', icon: <BarChartOutlined />, ability: 'proposals.figures', testId: 'nav-proposal-dashboard' },
   { path: '/performance', label: 'nav.myPerformance', icon: <TrophyOutlined />, ability: 'performance.participate', testId: 'nav-my-performance' },
@@ -32,6 +35,8 @@ export const NAV: NavItem[] = [
   { path: '/performance/verification', label: 'nav.perfVerification', icon: <CheckSquareOutlined />, ability: 'performance.verify', testId: 'nav-perf-verification' },
   { path: '/performance/standings', label: 'nav.perfStandings', icon: <BarChartOutlined />, ability: 'performance.oversee', testId: 'nav-perf-standings' },
   { path: '/performance/assessment', label: 'nav.perfAssessment', icon: <AuditOutlined />, ability: 'performance.oversee', testId: 'nav-perf-assessment' },
+  { path: '/performance/annual-report', label: 'nav.perfAnnualReport', icon: <FileTextOutlined />, ability: 'performance.participate', when: 'owesAnnualReport', testId: 'nav-perf-annual-report' },
+  { path: '/performance/annual-reports', label: 'nav.perfAnnualReports', icon: <FileTextOutlined />, ability: 'performance.oversee', testId: 'nav-perf-annual-reports' },
   { path: '/social-info', label: 'nav.socialInfo', icon: <SoundOutlined />, ability: 'social_info.read', testId: 'nav-social-info' },
   { path: '/social-info/new', label: 'nav.socialInfoNew', icon: <FormOutlined />, ability: 'social_info.submit', testId: 'nav-social-info-new' },
   { path: '/social-info/issues', label: 'nav.socialInfoIssues', icon: <ReadOutlined />, ability: 'social_info.oversee', testId: 'nav-social-info-issues' },
@@ -42,8 +47,14 @@ export const NAV: NavItem[] = [
   { path: '/account', label: 'nav.account', icon: <UserOutlined />, testId: 'nav-account' },
 ];
 
-export function menuItems(can: (a: Ability) => boolean, t: Translate): NonNullable<MenuProps['items']> {
-  return NAV.filter((n) => !n.ability || can(n.ability)).map((n) => ({
+/** What the menu needs to know about the caller beyond abilities. */
+export interface MenuFacts {
+  /** A standing-committee member (常委 and above), who submits the annual duty report. */
+  owesAnnualReport?: boolean;
+}
+
+export function menuItems(can: (a: Ability) => boolean, t: Translate, facts: MenuFacts = {}): NonNullable<MenuProps['items']> {
+  return NAV.filter((n) => (!n.ability || can(n.ability)) && (!n.when || !!facts[n.when])).map((n) => ({
     key: n.path,
     icon: n.icon,
     label: <Link to={n.path} data-testid={n.testId}>{t(n.label)}</Link>,

@@ -6,6 +6,7 @@ import { RequireAuth, useCan, useLogout, useSession } from './auth';
 import { CommitteeSwitcher, canSwitchCommittee } from './committee-switcher';
 import { useI18n } from './i18n';
 import { menuItems, selectedKey } from './nav';
+import { useOwesAnnualReport } from '../features/performance/annual-report.api';
 import { LanguageToggle } from './language-toggle';
 import { NotificationBell } from './notification-bell';
 
@@ -24,6 +25,7 @@ function ShellFrame() {
   const me = useSession();
   const { t } = useI18n();
   const can = useCan();
+  const owesAnnualReport = useOwesAnnualReport(can('performance.participate'));
   const screens = Grid.useBreakpoint();
   const wide = !!screens.md;
   const location = useLocation();
@@ -36,7 +38,7 @@ function ShellFrame() {
       mode="inline"
       data-testid="main-menu"
       selectedKeys={[selectedKey(location.pathname)]}
-      items={menuItems(can, t)}
+      items={menuItems(can, t, { owesAnnualReport })}
       onClick={() => setDrawerOpen(false)}
       style={{ borderInlineEnd: 'none' }}
     />

@@ -6,7 +6,9 @@ import { api } from '../../api/client';
 import type { MemberView, Page } from '../../api/types';
 import { RequireAbility } from '../../app/auth';
 import { useI18n, type Translate } from '../../app/i18n';
+import { AttachmentUpload, type AttachmentMeta } from '../../ui/attachment-upload';
 import { ErrorAlert } from '../../ui/error-alert';
+import { useCluT } from './clusters-i18n';
 import { checkDraft } from './format-check';
 import { FormatIssues } from './format-issues';
 import { StateTag } from './proposal-labels';
@@ -30,12 +32,16 @@ function useDebounced<T>(value: T, ms: number): T {
   return v;
 }
 
+/** The form's values: the draft's fields and its files (sent as the whole list, attachmentIds). */
+type FormValues = DraftValues & { attachments?: AttachmentMeta[] };
+
 function ProposalForm() {
   const { t } = useI18n();
+  const tc = useCluT();
   const { id } = useParams();
   const navigate = useNavigate();
   const { message } = App.useApp();
-  const [form] = Form.useForm<DraftValues>();
+  const [form] = Form.useForm<FormValues>();
   const existing = useProposal(id);
   const settings = useProposalSettings();
   const create = useCreateDraft();
@@ -56,6 +62,11 @@ function ProposalForm() {
     enabled: kind === 'joint' && memberSearch.length > 0,
   });
   const p = existing.data;
+  const files = useQuery({
+    queryKey: ['proposals', 'attachments', id],
+    queryFn: () => api.get<{ items: AttachmentMeta[] }>(`/api/proposals/${id}/attachments`),
+    enabled: !!id,
+  });
   const [known, setKnown] = useState<Record<string, string>>({});
   useEffect(() => {
     if (p) {
@@ -66,13 +77,23 @@ function ProposalForm() {
       setKnown(Object.fromEntries(p.signers.map((s) => [s.memberId, s.name])));
     }
   }, [p, form]);
+  useEffect(() => {
+    if (files.data) form.setFieldsValue({ attachments: files.data.items });
+  }, [files.data, form]);
 
   if (id && existing.error) return <ErrorAlert error={existing.error} />;
   if (id && !p) return <Skeleton active />;
 
-  const onFinish = async (v: DraftValues) => {
-    const values = { ...v, researchBasis: v.researchBasis || null, cosignerIds: v.kind === 'joint' ? v.cosignerIds ?? [] : [] };
+  const onFinish = async ({ attachments, ...v }: FormValues) => {
+    // The whole list: files removed here are detached (and deleted) by the save. Until a draft's
+    // files have loaded the list is unknown, and none is sent (the files stay as they are).
+    const filesKnown = !id || !!files.data;
+    const values: DraftValues & { attachmentIds?: string[] } = {
+      ...v, researchBasis: v.researchBasis || null, cosignerIds: v.kind === 'joint' ? v.cosignerIds ?? [] : [],
+      ...(filesKnown ? { attachmentIds: (attachments ?? []).map((a) => a.id) } : {}),
+    };
     const saved = id ? await save.mutateAsync(values) : await create.mutateAsync(values);
+    if (id) void files.refetch();
     void message.success(t('proposals.saved'));
     navigate(`/proposals/${saved.id}`);
   };
@@ -91,7 +112,7 @@ function ProposalForm() {
         <Col xs={24} lg={15}>
           <Card size="small">
             {(create.error || save.error) && <ErrorAlert error={create.error ?? save.error} style={{ marginBottom: 12 }} />}
-            <Form<DraftValues> form={form} layout="vertical" onFinish={(v) => void onFinish(v).catch(() => {})} initialValues={{ kind: 'individual', title: '', body: '' }}>
+            <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void onFinish(v).catch(() => {})} initialValues={{ kind: 'individual', title: '', body: '' }}>
               <Form.Item name="title" label={t('proposals.titleField')} rules={[{ required: true, message: t('proposals.required') }]}
                 extra={check ? t('proposals.chars', { n: check.titleChars }) : undefined}>
                 <Input maxLength={200} placeholder="关于……的建议" data-testid="field-title" />
@@ -117,6 +138,9 @@ function ProposalForm() {
               </Form.Item>
               <Form.Item name="researchBasis" label={t('proposals.researchBasis')}>
                 <Input maxLength={500} data-testid="field-research" />
+              </Form.Item>
+              <Form.Item name="attachments" label={tc('files.label')} extra={tc('files.hint')}>
+                <AttachmentUpload max={20} />
               </Form.Item>
               <Space wrap>
                 <Button type="primary" htmlType="submit" loading={create.isPending || save.isPending} data-testid="proposal-save">{t('proposals.saveDraft')}</Button>
