@@ -1,17 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, openSession, type Session } from './support/browser.js';
+import { launchBrowser, logIn, openSession, pickOption, type Session } from './support/browser.js';
 
 /**
  * 重点提案督办 in the browser: the office shortlists a proposal in handling, the leader approves it
  * from the supervision list, the office names the leader to lead the supervision (领衔督办), and
  * the leader records a supervision event (走访承办单位).
  */
-/** Picks an option in the open select dropdown once its slide-in has ended (a click during it can be lost). */
-async function pick(page: Page, option: string) {
-  await page.waitForFunction(() => !document.querySelector('.ant-slide-up-enter, .ant-slide-up-appear, .ant-zoom-enter, .ant-zoom-appear'));
-  await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option }).first().click();
-}
+const pick = (page: Page, option: string) => pickOption(page, option);
 
 let browser: Browser;
 let office: Session, leader: Session;

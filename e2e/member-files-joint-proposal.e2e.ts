@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openSession, type Session } from './support/browser.js';
+import { launchBrowser, logIn, openSession, pickOption, type Session } from './support/browser.js';
 
 let browser: Browser;
 let session: Session;
@@ -31,9 +31,7 @@ describe('dingxi-member drafts proposals, invites a co-signer, confirms an invit
     await page.locator('.ant-radio-button-wrapper', { hasText: '委员联名' }).click();
     await page.getByTestId('field-cosigners').click();
     await page.keyboard.type('王');
-    const option = page.locator('.ant-select-dropdown .ant-select-item-option').first();
-    await option.waitFor();
-    await option.click();
+    await pickOption(page, null);
     await page.keyboard.press('Escape');
     await page.getByTestId('proposal-save').click();
     await page.waitForURL(/\/proposals\/[0-9a-f-]{36}$/);

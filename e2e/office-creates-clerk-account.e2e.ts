@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openSession } from './support/browser.js';
+import { launchBrowser, logIn, openSession, pickOption } from './support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -38,13 +38,10 @@ describe('jinchang-office adds a handling unit and an account for its clerk', ()
     await dialog.getByLabel('初始密码').fill('first-pass-2026');
     // The first role row starts as 政协委员; make it a unit clerk of the new unit.
     await dialog.getByTestId('grant-role').click();
-    // A click during the dropdown's slide-in can be lost: wait for it to settle.
-    await page.waitForFunction(() => !document.querySelector('.ant-slide-up-enter, .ant-slide-up-appear'));
-    await page.locator('.ant-select-dropdown:visible').getByText('承办单位工作人员', { exact: true }).click();
+    await pickOption(page, '承办单位工作人员', { exact: true });
     await dialog.getByTestId('grant-unit').click();
-    await page.waitForFunction(() => !document.querySelector('.ant-slide-up-enter, .ant-slide-up-appear'));
     await page.keyboard.type('低空经济');
-    await page.locator('.ant-select-dropdown:visible').getByText(unit, { exact: true }).click();
+    await pickOption(page, unit, { exact: true });
     await dialog.getByRole('button', { name: /保\s*存/ }).click();
     await expect.poll(() => page.getByTestId('user-table').locator('tbody').textContent()).toContain(username);
     expect(office.pageErrors).toEqual([]);

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openSession, type Session } from './support/browser.js';
+import { launchBrowser, logIn, openSession, pickOption, type Session } from './support/browser.js';
 
 let browser: Browser;
 let session: Session;
@@ -68,7 +68,7 @@ describe('dingxi-office reviews proposals: merges a duplicate, assigns a filed o
     await open();
     await page.getByTestId('action-release').click();
     await page.locator('.ant-modal .ant-select').first().click();
-    await page.locator('.ant-select-dropdown .ant-select-item-option', { hasText: 'A ' }).click();
+    await pickOption(page, 'A ');
     await page.getByTestId('action-confirm').click();
     await expect.poll(() => page.getByTestId('proposal-state').getAttribute('data-state')).toBe('released');
     expect(await page.getByTestId('action-close').count()).toBe(1);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, openSession, type Session } from './support/browser.js';
+import { launchBrowser, logIn, openSession, pickOption, type Session } from './support/browser.js';
 
 let browser: Browser;
 let session: Session;
@@ -52,9 +52,7 @@ describe('dingxi-office searches, filters, sorts and exports the member list', (
     await page.goto('/members');
     await rows(page).first().waitFor();
     await page.getByTestId('filter-sectorId').click();
-    const option = page.locator('.ant-select-dropdown:visible .ant-select-item-option').first();
-    const sector = (await option.textContent())!;
-    await option.click();
+    const sector = await pickOption(page, null);
     await page.waitForURL(/sectorId=/);
     await expect.poll(async () => new Set(await columnTexts(page, '界别'))).toEqual(new Set([sector]));
 

@@ -64,3 +64,19 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 export async function horizontalOverflow(page: Page): Promise<number> {
   return page.evaluate(() => Math.max(document.documentElement.scrollWidth, document.body.scrollWidth) - window.innerWidth);
 }
+
+/**
+ * Picks an option in the open antd select dropdown once its slide-in (and any dialog's zoom) has
+ * ended: a click during the animation can be lost, and the option stays unchosen. `option` is
+ * the option's text (substring), or null for the first option; returns the chosen option's text.
+ */
+export async function pickOption(page: Page, option: string | null, opts: { exact?: boolean } = {}): Promise<string> {
+  const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+  const target = option === null ? options.first()
+    : opts.exact ? options.filter({ has: page.getByText(option, { exact: true }) }).first() : options.filter({ hasText: option }).first();
+  await target.waitFor(); // the dropdown is rendered (its animation class is set with it) …
+  await page.waitForFunction(() => !document.querySelector('.ant-slide-up-enter, .ant-slide-up-appear, .ant-zoom-enter, .ant-zoom-appear')); // … and has settled
+  const text = (await target.textContent()) ?? '';
+  await target.click();
+  return text;
+}
