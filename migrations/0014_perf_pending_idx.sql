@@ -1,0 +1,1 @@
+CREATE INDEX "perf_duty_records_pending_idx" ON "perf_duty_records" USING btree ("committee_id","id") WHERE status = 'submitted';
