@@ -44,6 +44,7 @@ describe('format pre-check', () => {
     expect(r.errors).toEqual([]);
     expect(r.warnings.map((w) => w.code)).toEqual(['no_research_basis']);
     expect(checkFormat({ title: TITLE, body: BODY, researchBasis: '2025年3月赴通渭县调研' }, s).warnings).toEqual([]);
+    expect(checkFormat({ title: TITLE, body: BODY, attachments: 1 }, s).warnings).toEqual([]); // an attached report is a research basis too
   });
 
   it('blocks titles and bodies over the limits and warns about form', () => {

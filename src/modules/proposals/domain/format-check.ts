@@ -49,7 +49,7 @@ function findPart(body: string, words: RegExp): boolean {
 }
 
 export function checkFormat(
-  p: { title: string; body: string; researchBasis?: string | null },
+  p: { title: string; body: string; researchBasis?: string | null; attachments?: number },
   s: Pick<ProposalSettings, 'titlePattern' | 'titleMaxChars' | 'bodyMaxChars' | 'bodyMinChars' | 'checkThreeParts' | 'warnWithoutResearch'>,
 ): FormatCheck {
   const errors: FormatIssue[] = [];
@@ -73,7 +73,8 @@ export function checkFormat(
   if (/、|以及|；/.test(title) || (title.match(/关于/g)?.length ?? 0) > 1) {
     warnings.push({ code: 'several_matters', message: '案由似乎包含多个事项，提案应一事一案' });
   }
-  if (s.warnWithoutResearch && !p.researchBasis?.trim()) {
+  // 不调研不提案: a stated research basis or an attached file (a report, photos) satisfies it.
+  if (s.warnWithoutResearch && !p.researchBasis?.trim() && !p.attachments) {
     warnings.push({ code: 'no_research_basis', message: '未注明调研依据（不调研不提案）' });
   }
   return { errors, warnings, titleChars, bodyChars };

@@ -11,7 +11,7 @@ const PARTS = [
 ];
 const chars = (s: string) => [...s.replace(/\s+/g, '')].length;
 
-export function checkDraft(p: { title: string; body: string; researchBasis?: string | null }, s: ProposalSettingsView): FormatCheck {
+export function checkDraft(p: { title: string; body: string; researchBasis?: string | null; attachments?: number }, s: ProposalSettingsView): FormatCheck {
   const errors: FormatIssue[] = [];
   const warnings: FormatIssue[] = [];
   const title = p.title.trim();
@@ -27,6 +27,7 @@ export function checkDraft(p: { title: string; body: string; researchBasis?: str
   if (bodyChars > s.bodyMaxChars) errors.push(issue('body_too_long'));
   if (s.checkThreeParts && bodyChars) for (const part of PARTS) if (!part.words.test(p.body)) warnings.push(issue(part.code));
   if (/、|以及|；/.test(title) || (title.match(/关于/g)?.length ?? 0) > 1) warnings.push(issue('several_matters'));
-  if (s.warnWithoutResearch && !p.researchBasis?.trim()) warnings.push(issue('no_research_basis'));
+  // 不调研不提案: a stated research basis or an attached file (a report, photos) satisfies it.
+  if (s.warnWithoutResearch && !p.researchBasis?.trim() && !p.attachments) warnings.push(issue('no_research_basis'));
   return { errors, warnings, titleChars, bodyChars };
 }

@@ -49,10 +49,11 @@ function ProposalForm() {
   const title = Form.useWatch('title', form) ?? '';
   const body = Form.useWatch('body', form) ?? '';
   const researchBasis = Form.useWatch('researchBasis', form) ?? '';
+  const attachmentCount = (Form.useWatch('attachments', form) as AttachmentMeta[] | undefined)?.length ?? 0;
   const kind = Form.useWatch('kind', form) ?? 'individual';
   const text = useDebounced(`${title}\n${body}`.trim(), 500);
   const similar = useSimilarToText(text);
-  const check = useMemo(() => (settings.data ? checkDraft({ title, body, researchBasis }, settings.data) : null), [title, body, researchBasis, settings.data]);
+  const check = useMemo(() => (settings.data ? checkDraft({ title, body, researchBasis, attachments: attachmentCount }, settings.data) : null), [title, body, researchBasis, attachmentCount, settings.data]);
 
   const [memberQ, setMemberQ] = useState('');
   const memberSearch = useDebounced(memberQ, 300);
