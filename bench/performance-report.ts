@@ -21,6 +21,12 @@ export function performanceFigures(p: PerformanceResult): Figure[] {
       figure: `National assessment, ${int(n.committees)} committees, ${int(n.members)} members`,
       value: `${secs(n.ms)} = ${n.ratio.toFixed(2)}×`, goal: '≤ 2×', status: mark(n.ratio <= 2 && n.members === p.activeMembers),
     },
+    // The capped statement does more work yet has run faster than the plain one (32 s against 58–83 s at 20M records,
+    // the same plan shape by EXPLAIN): the goal is also checked against the faster of the two statements of the run.
+    {
+      figure: '  against the faster single statement of the run',
+      value: `${(n.ms / Math.min(b.meanMs, b.cappedMs)).toFixed(2)}×`, goal: '≤ 2×', status: mark(n.ms / Math.min(b.meanMs, b.cappedMs) <= 2),
+    },
     { figure: '  per committee p50 / p95 / max', value: `${ms(n.perCommittee.p50)} / ${ms(n.perCommittee.p95)} / ${ms(n.perCommittee.max)}`, goal: '(info)', status: '' },
     { figure: `  largest: ${n.largest.code} (${int(n.largest.members)} members)`, value: ms(n.largest.ms), goal: '(info)', status: '' },
     {
