@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openSession, pickOption } from './support/browser.js';
+import { launchBrowser, logIn, openSession } from './support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -18,7 +18,11 @@ describe('the platform admin switches between committees', () => {
 
     await page.getByTestId('committee-switcher').click();
     await page.keyboard.type('金昌市');
-    await pickOption(page, '中国人民政治协商会议金昌市委员会');
+    // The switcher is a tree select (its nodes are not select options): wait for the node, let the dropdown settle, click.
+    const node = page.locator('.ant-select-dropdown:visible').getByTitle('中国人民政治协商会议金昌市委员会');
+    await node.waitFor();
+    await page.waitForFunction(() => !document.querySelector('.ant-slide-up-enter, .ant-slide-up-appear'));
+    await node.click();
     await expect.poll(() => page.getByTestId('current-committee').textContent()).toContain('金昌市委员会');
 
     await page.getByTestId('main-menu').getByTestId('nav-members').click();
