@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { transact } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
@@ -20,6 +21,9 @@ export async function runAssessment(db: Db, caller: Caller, raw: { year: number 
   const { year } = assessInput.parse(raw);
   const { committeeId } = caller;
   return transact(db, caller.actor, async (uow) => {
+    // A draft is recomputable: its commit need not wait for the WAL flush (a crash can lose the last
+    // instant of runs, whole — never half of one). Publishing and revising commit synchronously.
+    await uow.tx.execute(sql`set local synchronous_commit = off`);
     await lockYear(uow.tx, committeeId, year);
     const asOf = await snapshotInstant(uow);
     const latest = await latestAssessment(uow.tx, committeeId, year);
