@@ -5,7 +5,8 @@ import { createDraft, fileProposal, similarToProposal, similarToText, submitProp
 import { matchTokens, rankBySimilarity } from '../../src/modules/proposals/domain/matching.js';
 import { EVAL_DOCS } from '../../src/modules/proposals/eval/documents.js';
 import { applyDocumentFrequencies, documentFrequencies } from '../../src/modules/proposals/search.repository.js';
-import { committeeStats, forgetStats, pgTextArray } from '../../src/modules/proposals/queries/similar-retrieval.js';
+import { pgArrayLiteral } from '../../src/platform/db/pg-array.js';
+import { committeeStats, forgetStats } from '../../src/modules/proposals/queries/similar-retrieval.js';
 import { proposalWorld, type World } from './support.js';
 
 /**
@@ -107,9 +108,9 @@ describe('similar proposals: retrieval, statistics kept in memory, tenancy', () 
 
   it('sends word lists as one array parameter, whatever the words hold', async () => {
     const words = ['马铃薯', 'a"b', 'c\\d', 'e,f', '{g}', 'NULL', ' h ', ''];
-    const { rows } = await w.db.execute<{ a: string[] }>(sql`select ${pgTextArray(words)}::text[] as a`);
+    const { rows } = await w.db.execute<{ a: string[] }>(sql`select ${pgArrayLiteral(words)}::text[] as a`);
     expect(rows[0].a).toEqual(words);
-    const { rows: empty } = await w.db.execute<{ a: string[] }>(sql`select ${pgTextArray([])}::text[] as a`);
+    const { rows: empty } = await w.db.execute<{ a: string[] }>(sql`select ${pgArrayLiteral([])}::text[] as a`);
     expect(empty[0].a).toEqual([]);
   });
 });

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/unit-of-work.js';
 import type { AssessmentRow, AssessmentSummary } from './domain/assessment.js';
 import { countedAt } from './rules.repository.js';
+import { pgArrayLiteral } from '../../platform/db/pg-array.js';
 
 /** SQL only: assessment runs and their per-member results. The first argument after the executor is always the committee. */
 
@@ -63,11 +64,6 @@ export async function setAssessmentStatus(db: Executor, committeeId: string, id:
     where committee_id = ${committeeId} and id = ${id}`);
 }
 
-/** A PostgreSQL array literal ('{…}') of scalars; strings are quoted, null is NULL. */
-function pgArray(values: readonly (string | number | boolean | null)[]): string {
-  return '{' + values.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? '"' + v.replace(/\\/g, '\\\\').replace(/"/g, '\\"') + '"' : String(v))).join(',') + '}';
-}
-
 /**
  * Writes a run's results, replacing any earlier ones of the same run: one statement over column
  * arrays (unnest) — no JSON document to parse per row. The records behind them are the run's
@@ -76,12 +72,12 @@ function pgArray(values: readonly (string | number | boolean | null)[]): string 
 export async function replaceResults(db: Executor, committeeId: string, assessmentId: string, rows: AssessmentRow[], onChunk?: (done: number) => void) {
   await db.execute(sql`delete from perf_assessment_results where committee_id = ${committeeId} and assessment_id = ${assessmentId}`);
   if (rows.length) {
-    const col = <T extends string | number | boolean | null>(f: (r: AssessmentRow) => T) => pgArray(rows.map(f));
+    const col = <T extends string | number | boolean | null>(f: (r: AssessmentRow) => T) => pgArrayLiteral(rows.map(f));
     await db.execute(sql`
       insert into perf_assessment_results (committee_id, assessment_id, member_id, sector_id, roles, points, grade, rank, sector_rank, by_kind,
         quotas_met, quota_shortfalls, commended, below_bar, warned, warned_again, allowance_yuan)
       select ${committeeId}, ${assessmentId}, t.m, t.s, t.ro::text[], t.p, t.g, t.r, t.sr, t.bk::jsonb, t.qm, t.qs::jsonb, t.c, t.b, t.w, t.wa, t.a
-      from unnest(${col((r) => r.memberId)}::uuid[], ${col((r) => r.sectorId)}::uuid[], ${col((r) => pgArray(r.roles))}::text[],
+      from unnest(${col((r) => r.memberId)}::uuid[], ${col((r) => r.sectorId)}::uuid[], ${col((r) => pgArrayLiteral(r.roles))}::text[],
                   ${col((r) => r.points)}::float8[], ${col((r) => r.grade)}::text[], ${col((r) => r.rank)}::int[], ${col((r) => r.sectorRank)}::int[],
                   ${col((r) => JSON.stringify(r.byKind))}::text[], ${col((r) => r.quotasMet)}::boolean[], ${col((r) => JSON.stringify(r.quotaShortfalls))}::text[],
                   ${col((r) => r.commended)}::boolean[], ${col((r) => r.belowBar)}::boolean[], ${col((r) => r.warned)}::boolean[],

@@ -44,39 +44,6 @@ export type CandidateRow = {
   titleTokens: string[];
 };
 
-/**
- * Proposals sharing at least one of `anyOf`, past the draft, best overlap first. `visible`
- * narrows to what the caller may see. With `pairsOf`, a proposal must instead hold two of those
- * words: far fewer rows to read and sort in a large committee, and still every near-duplicate,
- * which shares several of the query's rarest words. Both go through a GIN index on tokens:
- * measured on the bench data, reading a committee's rows through the committee index and
- * testing their tokens was 2–10× slower, even for a committee of 463 proposals.
- */
-export async function candidatesSharing(
-  db: Executor, committeeId: string, anyOf: readonly string[],
-  opts: { visible: SQL; excludeId?: string; limit: number; pairsOf?: readonly string[] },
-): Promise<CandidateRow[]> {
-  if (!anyOf.length) return [];
-  const q = toTextArray(anyOf);
-  let match: SQL;
-  if (opts.pairsOf && opts.pairsOf.length >= 2) {
-    const w = opts.pairsOf;
-    const arms: SQL[] = [];
-    for (let i = 0; i < w.length; i++) for (let j = i + 1; j < w.length; j++) arms.push(sql`p.tokens @> ${toTextArray([w[i], w[j]])}`);
-    match = sql`(${sql.join(arms, sql` or `)})`;
-  } else {
-    match = sql`p.tokens && ${q}`;
-  }
-  const { rows } = await db.execute<CandidateRow>(sql`
-    select p.id, p.title, p.state, p.session_id as "sessionId", p.number_label as "numberLabel", p.tokens, p.title_tokens as "titleTokens"
-      from proposals p
-     where p.committee_id = ${committeeId} and ${match} and p.state not in ('draft', 'withdrawn')
-       ${opts.excludeId ? sql`and p.id <> ${opts.excludeId}` : sql``} and ${opts.visible}
-     order by (select count(*) from unnest(p.tokens) t where t = any(${q})) desc
-     limit ${opts.limit}`);
-  return rows;
-}
-
 /** Lead units of proposals among `ids` (the history vote of unit suggestion). */
 export async function leadUnitsOf(db: Executor, committeeId: string, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map();
