@@ -51,5 +51,18 @@ describe('seedPerformanceDemo', () => {
     expect(a.abilities.checkIn).toBe(true);
     const staffView = await getActivity(db, callerFor(committeeId, [{ role: 'staff', office: 'general' }]), open[0].id);
     expect(staffView.checkInCode).toMatch(/^\d{6}$/);
+
+    // 述职: most standing members have handed theirs in (through the real command: one duty record
+    // each), the demo member has not, so the demo can show him writing it.
+    const { rows: rep } = await db.execute<{ due: number; submitted: number; records: number; demo: number }>(sql`
+      select (select count(*)::int from members where committee_id = ${committeeId} and status = 'active'
+                and roles && array['standing', 'vice_chair', 'chair', 'secretary_general']::text[]) as due,
+             (select count(*)::int from perf_annual_reports where committee_id = ${committeeId} and year = ${DEMO_PERFORMANCE_YEAR}) as submitted,
+             (select count(*)::int from perf_duty_records where committee_id = ${committeeId} and year = ${DEMO_PERFORMANCE_YEAR} and kind = 'annual_report') as records,
+             (select count(*)::int from perf_annual_reports where committee_id = ${committeeId} and member_id = ${memberId}) as demo`);
+    expect(rep[0].submitted).toBeGreaterThan(rep[0].due * 0.4);
+    expect(rep[0].submitted).toBeLessThan(rep[0].due);
+    expect(rep[0].records).toBe(rep[0].submitted);
+    expect(rep[0].demo).toBe(0);
   }, 240_000);
 });

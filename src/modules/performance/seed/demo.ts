@@ -10,8 +10,9 @@ import { submitDutyRecord } from '../commands/submit-duty-record.js';
 import { verifyDutyRecord } from '../commands/verify-duty-record.js';
 import type { ActivityInput, RecordInput } from '../contracts.js';
 import type { ActivityType } from '../domain/kinds.js';
-import { chinaDate } from '../domain/kinds.js';
+import { chinaDate, yearOf } from '../domain/kinds.js';
 import type { Caller } from '../performance.policy.js';
+import { seedAnnualReports } from './annual-reports.js';
 
 /**
  * 履职 demo data for 定西市政协 and 金昌市政协: a year (2026) of activities, invitations,
@@ -70,7 +71,7 @@ export async function seedPerformanceDemo(db: Db, opts: { progress?: (done: numb
     const { rows: c } = await db.execute<{ id: string; shortName: string }>(sql`select id, short_name as "shortName" from committees where code = ${code}`);
     if (!c[0]) return;
     const r = await seedCommittee(db, c[0].id, c[0].shortName, (opts.seed ?? 1) * 104729 + n * 31 + 17, today);
-    lines[n] = `${c[0].shortName} ${r.activities} 项活动、${r.records} 条自报记录`;
+    lines[n] = `${c[0].shortName} ${r.activities} 项活动、${r.records} 条自报记录、${r.reports} 份常委述职`;
     opts.progress?.(++done, total);
   }));
   return `履职演示数据 / duty performance demo: ${lines.filter(Boolean).join('；')}`;
@@ -192,7 +193,10 @@ async function seedCommittee(db: Db, committeeId: string, short: string, seed: n
   };
   await Promise.all([worker(), worker()]);
   const records = planned.length;
-  return { activities, records };
+  // 述职 reports are written at the year's end: from mid-November of the demo year into the next.
+  const reportYearOpen = today >= `${DEMO_PERFORMANCE_YEAR}-11-15` && yearOf(today) <= DEMO_PERFORMANCE_YEAR + 1;
+  const reports = reportYearOpen ? await seedAnnualReports(db, committeeId, short, DEMO_PERFORMANCE_YEAR, rand, today, demoMember) : 0;
+  return { activities, records, reports };
 }
 
 function addDays(date: string, n: number) {
