@@ -5,5 +5,5 @@
  * quoted with their backslashes and double quotes escaped; null is NULL.
  */
 export function pgArrayLiteral(values: readonly (string | number | boolean | null)[]): string {
-  return '{' + values.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? '"' + v.replace(/["\\]/g, (c) => '\\' + c) + '"' : String(v))).join(',') + '}';
+  return '{' + values.map((v) => (v === null ? 'NULL' : typeof v === 'string' ? '"' + v.replace(/["\\]/g, '\\$&') + '"' : String(v))).join(',') + '}';
 }
