@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openSession, screenshot } from './support/browser.js';
+import { PHONE, horizontalOverflow, launchBrowser, logIn, openSession, screenshot } from './support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -24,6 +24,8 @@ describe('a standing-committee member submits the annual duty report with a phot
     // The menu offers 年度述职 to a standing-committee member.
     await page.getByTestId('nav-perf-annual-report').click();
     await page.waitForURL(/\/performance\/annual-report$/);
+    // Members write it on their phones: the rest happens at 390×844, with nothing wider than the screen.
+    await page.setViewportSize(PHONE);
     const name = ((await page.getByTestId('annual-member').textContent()) ?? '').trim();
     expect(name.length).toBeGreaterThan(1);
     const body = page.getByTestId('annual-body');
@@ -43,7 +45,8 @@ describe('a standing-committee member submits the annual duty report with a phot
     // The form now revises the stored version, with the photo listed.
     expect(await page.getByTestId('annual-submit').textContent()).toMatch(/保\s*存\s*修\s*改/);
     expect(await page.locator('.ant-upload-list-item').filter({ hasText: '述职照片.png' }).count()).toBe(1);
-    await screenshot(page, 'standing-member-annual-report');
+    expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
+    await screenshot(page, 'standing-member-annual-report-phone');
 
     // The office: the member is under 已提交, and the report opens with its photo.
     const staff = await openSession(browser);
@@ -73,6 +76,13 @@ describe('a standing-committee member submits the annual duty report with a phot
     // The picture is served to the office and decodes as an image.
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(1);
     await screenshot(staff.page, 'office-reads-annual-report');
+    // The office's list on a phone: the table scrolls inside itself, the page does not.
+    await staff.page.keyboard.press('Escape');
+    await view.waitFor({ state: 'hidden' });
+    await staff.page.setViewportSize(PHONE);
+    await row.waitFor();
+    expect(await horizontalOverflow(staff.page)).toBeLessThanOrEqual(0);
+    await screenshot(staff.page, 'office-annual-reports-phone');
     expect(member.pageErrors).toEqual([]);
     expect(staff.pageErrors).toEqual([]);
     await member.context.close();
