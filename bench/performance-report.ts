@@ -16,13 +16,13 @@ export function performanceFigures(p: PerformanceResult): Figure[] {
   const out: Figure[] = [
     { figure: `Duty data: ${scale}, generation`, value: p.data.reused ? `reused (${secs(p.data.generationSeconds * 1000)} when made)` : secs(p.data.generationSeconds * 1000), goal: '', status: '' },
     { figure: 'Raw SQL GROUP BY per member (baseline)', value: `${secs(b.meanMs)} (${b.ms.map((x) => secs(x)).join(' / ')})`, goal: '1.00×', status: '' },
-    { figure: '  reference: + per-kind caps (member, kind)', value: `${secs(b.cappedMs)} = ${(b.cappedMs / b.meanMs).toFixed(2)}×`, goal: '(info)', status: '' },
+    // Capping can only lower a member's points: a capped sum above the plain one means the statement is wrong.
+    { figure: '  reference: + per-kind caps (member, kind)', value: `${secs(b.cappedMs)} = ${(b.cappedMs / b.meanMs).toFixed(2)}×`, goal: 'points ≤ plain', status: mark(b.cappedPoints <= b.points * (1 + 1e-9)) },
     {
       figure: `National assessment, ${int(n.committees)} committees, ${int(n.members)} members`,
       value: `${secs(n.ms)} = ${n.ratio.toFixed(2)}×`, goal: '≤ 2×', status: mark(n.ratio <= 2 && n.members === p.activeMembers),
     },
-    // The capped statement does more work yet has run faster than the plain one (32 s against 58–83 s at 20M records,
-    // the same plan shape by EXPLAIN): the goal is also checked against the faster of the two statements of the run.
+    // The goal is also checked against the faster of the run's two single statements.
     {
       figure: '  against the faster single statement of the run',
       value: `${(n.ms / Math.min(b.meanMs, b.cappedMs)).toFixed(2)}×`, goal: '≤ 2×', status: mark(n.ms / Math.min(b.meanMs, b.cappedMs) <= 2),
