@@ -71,8 +71,11 @@ export async function setAssessmentStatus(db: Executor, committeeId: string, id:
  * 3.3 ms for a 200-member committee). The records behind the results are the run's as_of
  * snapshot (snapshotSql), not stored per member.
  */
-export async function replaceResults(db: Executor, committeeId: string, assessmentId: string, rows: AssessmentRow[], onChunk?: (done: number) => void) {
-  await db.execute(sql`delete from perf_assessment_results where committee_id = ${committeeId} and assessment_id = ${assessmentId}`);
+export async function replaceResults(
+  db: Executor, committeeId: string, assessmentId: string, rows: AssessmentRow[], opts: { fresh?: boolean; onChunk?: (done: number) => void } = {},
+) {
+  // A run inserted in the same transaction has no results yet: no delete to plan and run.
+  if (!opts.fresh) await db.execute(sql`delete from perf_assessment_results where committee_id = ${committeeId} and assessment_id = ${assessmentId}`);
   if (rows.length) {
     const doc = JSON.stringify(rows.map((r) => ({
       m: r.memberId, s: r.sectorId, ro: r.roles, p: r.points, g: r.grade, r: r.rank, sr: r.sectorRank, bk: r.byKind,
@@ -85,7 +88,7 @@ export async function replaceResults(db: Executor, committeeId: string, assessme
       from json_to_recordset(${doc}::json) as t(m uuid, s uuid, ro text[], p float8, g text, r int, sr int, bk jsonb, qm boolean,
         qs jsonb, c boolean, b boolean, w boolean, wa boolean, a float8)`);
   }
-  onChunk?.(rows.length);
+  opts.onChunk?.(rows.length);
 }
 
 export type ResultRow = Omit<AssessmentRow, 'name' | 'gradeLabel'> & { name: string; sectorName: string | null };

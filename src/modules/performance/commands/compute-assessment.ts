@@ -41,9 +41,9 @@ export async function computeAssessment(uow: UnitOfWork, committeeId: string, ye
   );
 }
 
-/** Writes the results of a run (replacing any earlier ones of the same run). */
-export async function saveResults(uow: UnitOfWork, committeeId: string, assessmentId: string, rows: AssessmentRow[], onProgress?: Progress) {
-  await replaceResults(uow.tx, committeeId, assessmentId, rows, (done) => onProgress?.(done, rows.length, 'saving'));
+/** Writes the results of a run (replacing any earlier ones of the same run; `fresh`: the run was inserted by this transaction). */
+export async function saveResults(uow: UnitOfWork, committeeId: string, assessmentId: string, rows: AssessmentRow[], opts: { fresh: boolean; onProgress?: Progress }) {
+  await replaceResults(uow.tx, committeeId, assessmentId, rows, { fresh: opts.fresh, onChunk: (done) => opts.onProgress?.(done, rows.length, 'saving') });
 }
 
 /** What changed between an earlier run and this one (at `asOf`), member by member: for the audit row of a rerun or a revision. */

@@ -33,7 +33,7 @@ export async function reviseAssessment(db: Db, caller: Caller, id: string, raw: 
     const by = caller.actor.userId;
     await setAssessmentStatus(uow.tx, committeeId, latest.id, 'superseded', by);
     const newId = await insertAssessment(uow.tx, committeeId, { year: latest.year, revision, status: 'published', ruleSetId: latest.ruleSetId, summary, reason, by, asOf });
-    await saveResults(uow, committeeId, newId, rows, opts.onProgress);
+    await saveResults(uow, committeeId, newId, rows, { fresh: true, onProgress: opts.onProgress });
     await uow.audit({
       committeeId, action: 'assessment.revised', entity: 'assessment', entityId: newId,
       before: { assessmentId: latest.id, revision: latest.revision, summary: latest.summary },

@@ -48,7 +48,7 @@ export async function runAssessment(db: Db, caller: Caller, raw: { year: number 
       revision = latest.revision;
       const diff = await changesSince(uow, committeeId, latest, asOf, rows, summary);
       await updateDraft(uow.tx, committeeId, id, { ruleSetId: ruleSet.id, summary, by, asOf });
-      await saveResults(uow, committeeId, id, rows, opts.onProgress);
+      await saveResults(uow, committeeId, id, rows, { fresh: false, onProgress: opts.onProgress });
       await uow.audit({
         committeeId, action: 'assessment.recomputed', entity: 'assessment', entityId: id,
         before: { summary: latest.summary, ruleSetId: latest.ruleSetId }, after: { ruleSetId: ruleSet.id, ...diff },
@@ -56,7 +56,7 @@ export async function runAssessment(db: Db, caller: Caller, raw: { year: number 
     } else {
       revision = 1;
       id = await insertAssessment(uow.tx, committeeId, { year, revision, status: 'draft', ruleSetId: ruleSet.id, summary, reason: null, by, asOf });
-      await saveResults(uow, committeeId, id, rows, opts.onProgress);
+      await saveResults(uow, committeeId, id, rows, { fresh: true, onProgress: opts.onProgress });
       await uow.audit({ committeeId, action: 'assessment.computed', entity: 'assessment', entityId: id, after: { year, revision, ruleSetId: ruleSet.id, summary } });
     }
     await uow.emit({ type: 'performance.assessment_computed', committeeId, entityId: id, payload: { assessmentId: id, year, revision } });
