@@ -36,7 +36,7 @@ const MARKER = 'dataset';
  * bench database is then thrown away and generated again.
  */
 export async function openBenchDatabase(o: BenchOptions): Promise<Database> {
-  const open = () => openDatabase({ DATABASE_URL: o.databaseUrl, XIESHANG_DATA_DIR: o.dataDir }, { command: 'bench', poolSize: 20 });
+  const open = () => openDatabase({ DATABASE_URL: o.databaseUrl, XIESHANG_DATA_DIR: o.dataDir, XIESHANG_PG_SHARED_BUFFERS: o.sharedBuffers }, { command: 'bench', poolSize: 20 });
   let database = await open();
   try {
     await runMigrations(database.db);

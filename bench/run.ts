@@ -40,7 +40,7 @@ const results: Results = {
     node: process.version,
     cpus: os.cpus().length,
     memoryGB: Math.round(os.totalmem() / 2 ** 30),
-    database: database.origin === 'embedded' ? `embedded PostgreSQL in ${o.dataDir}` : 'BENCH_DATABASE_URL',
+    database: database.origin === 'embedded' ? `embedded PostgreSQL in ${o.dataDir} (shared_buffers ${o.sharedBuffers})` : 'BENCH_DATABASE_URL',
     server: 'not started',
   },
   dataset: info,

@@ -19,6 +19,11 @@ export const configSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   /** Folder of the embedded PostgreSQL cluster and its lock file. */
   XIESHANG_DATA_DIR: z.string().min(1).default('./data'),
+  /**
+   * shared_buffers of the embedded cluster: 256MB suits a county office's laptop; a machine that
+   * holds a province's data gives PostgreSQL about a quarter of its memory (e.g. 6GB of 24).
+   */
+  XIESHANG_PG_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, '形如 256MB 或 6GB / like 256MB or 6GB').default('256MB'),
   /** pino level. */
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Session lifetime in hours. */

@@ -40,7 +40,7 @@ export function connect(url: string, max = 20): { pool: pg.Pool; db: Db } {
  * process gets DataDirLockedError.
  */
 export async function openDatabase(
-  config: Pick<Config, 'DATABASE_URL' | 'XIESHANG_DATA_DIR'>,
+  config: Pick<Config, 'DATABASE_URL' | 'XIESHANG_DATA_DIR'> & Partial<Pick<Config, 'XIESHANG_PG_SHARED_BUFFERS'>>,
   opts: { command: string; attach?: boolean; poolSize?: number; log?: (m: string) => void },
 ): Promise<Database> {
   if (config.DATABASE_URL) {
@@ -62,7 +62,7 @@ export async function openDatabase(
     throw e;
   }
   try {
-    const server = await startEmbeddedPostgres(dir, { log: opts.log });
+    const server = await startEmbeddedPostgres(dir, { log: opts.log, sharedBuffers: config.XIESHANG_PG_SHARED_BUFFERS });
     lock.update({ databaseUrl: server.url });
     const { pool, db } = connect(server.url, opts.poolSize);
     let closed = false;

@@ -77,7 +77,7 @@ interface Credentials {
  */
 export async function startEmbeddedPostgres(
   dir: string,
-  opts: { database?: string; log?: (m: string) => void } = {},
+  opts: { database?: string; sharedBuffers?: string; log?: (m: string) => void } = {},
 ): Promise<EmbeddedServer> {
   const database = opts.database ?? 'xieshang';
   const pgDir = path.join(dir, 'pg');
@@ -112,7 +112,7 @@ export async function startEmbeddedPostgres(
       // No unix socket: its default folder may not exist or be writable on this machine.
       '-c', 'unix_socket_directories=',
       '-c', 'max_connections=200',
-      '-c', 'shared_buffers=256MB',
+      '-c', `shared_buffers=${opts.sharedBuffers ?? '256MB'}`,
       '-c', 'fsync=on',
     ],
     // PostgreSQL refuses to run as root; the package then runs it as a 'postgres' system user.
