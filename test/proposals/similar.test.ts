@@ -4,7 +4,7 @@ import { idfFor } from '../../src/platform/text/index.js';
 import { createDraft, fileProposal, similarToProposal, similarToText, submitProposal } from '../../src/modules/proposals/index.js';
 import { matchTokens, rankBySimilarity } from '../../src/modules/proposals/domain/matching.js';
 import { EVAL_DOCS } from '../../src/modules/proposals/eval/documents.js';
-import { applyDocumentFrequencies, documentFrequencies } from '../../src/modules/proposals/search.repository.js';
+import { applyDocumentFrequencies } from '../../src/modules/proposals/search.repository.js';
 import { pgArrayLiteral } from '../../src/platform/db/pg-array.js';
 import { committeeStats, forgetStats } from '../../src/modules/proposals/queries/similar-retrieval.js';
 import { proposalWorld, type World } from './support.js';
@@ -15,11 +15,20 @@ import { proposalWorld, type World } from './support.js';
  * keys) and its frequencies kept in memory must give the same scores, follow every submission,
  * and never reach another committee.
  */
+/** Document count and frequencies of the given words, read from the table (not the check's cache). */
+async function documentFrequencies(w: World, tokens: readonly string[]) {
+  const { rows } = await w.db.execute<{ token: string; df: number }>(sql`
+    select token, df from proposal_token_df where committee_id = ${w.committeeId}
+       and token in (select jsonb_array_elements_text(${JSON.stringify(['', ...tokens])}::jsonb))`);
+  const df = new Map(rows.map((r) => [r.token, Number(r.df)]));
+  return { n: df.get('') ?? 0, df };
+}
+
 async function bruteForce(w: World, text: string) {
   const { rows } = await w.db.execute<{ id: string; tokens: string[]; titleTokens: string[] }>(sql`
     select id, tokens, title_tokens as "titleTokens" from proposals where committee_id = ${w.committeeId} and state not in ('draft', 'withdrawn')`);
   const query = matchTokens('', text);
-  const stats = await documentFrequencies(w.db, w.committeeId, [...new Set([...query.tokens, ...rows.flatMap((r) => r.tokens)])]);
+  const stats = await documentFrequencies(w, [...new Set([...query.tokens, ...rows.flatMap((r) => r.tokens)])]);
   const idf = idfFor({ n: stats.n, df: (t) => stats.df.get(t) ?? 0 });
   return new Map(rankBySimilarity(query, rows, idf, 1000).map((c) => [c.item.id, c.score]));
 }

@@ -25,15 +25,6 @@ export async function applyDocumentFrequencies(db: Executor, committeeId: string
   }
 }
 
-/** Document count and frequencies of the given tokens. */
-export async function documentFrequencies(db: Executor, committeeId: string, tokens: readonly string[]): Promise<{ n: number; df: Map<string, number> }> {
-  const { rows } = await db.execute<{ token: string; df: number }>(sql`
-    select token, df from proposal_token_df where committee_id = ${committeeId}
-       and token in (select jsonb_array_elements_text(${JSON.stringify(['', ...tokens])}::jsonb))`);
-  const df = new Map(rows.map((r) => [r.token, Number(r.df)]));
-  return { n: df.get('') ?? 0, df };
-}
-
 export type CandidateRow = {
   id: string;
   title: string;

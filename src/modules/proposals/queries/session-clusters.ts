@@ -7,7 +7,7 @@ import { PROPOSAL_STATES, type ProposalState } from '../domain/proposal-workflow
 import { parseSettings } from '../domain/settings.js';
 import { currentSession, readSettings, sessionById } from '../proposal.repository.js';
 import type { Caller } from '../proposals.policy.js';
-import { documentFrequencies } from '../search.repository.js';
+import { committeeStats } from './similar-retrieval.js';
 
 export const ClusterErrors = defineErrors({
   'proposal.cluster_session_not_found': {
@@ -76,7 +76,7 @@ type Row = {
  * by single link (split where it chains filed masters of different matters); every group holds
  * at least one open proposal. Scores are those of the merge candidates
  * (queries/similar-proposals.ts): TF-IDF cosine over the same tokens with the committee's
- * document frequencies, rounded to three decimals. One query reads the proposals, one the frequencies; the pairs are scored in
+ * document frequencies, rounded to three decimals. One query reads the proposals, one checks the frequencies held in memory; the pairs are scored in
  * memory through an inverted index, so only pairs sharing a word are touched.
  */
 export async function sessionClusters(db: Executor, caller: Caller, sessionId?: string): Promise<SessionClusters> {
@@ -88,7 +88,8 @@ export async function sessionClusters(db: Executor, caller: Caller, sessionId?: 
   if (!session) return { session: null, threshold, compared: 0, clusters: [] };
 
   const rows = await clusterCandidates(db, committeeId, session.id);
-  const df = await documentFrequencies(db, committeeId, distinct(rows.flatMap((r) => r.tokens)));
+  // The similar check's frequencies, kept in memory per committee and checked by their stamp (similar-retrieval.ts).
+  const df = await committeeStats(db, committeeId);
   const idf = idfFor({ n: df.n, df: (w) => df.df.get(w) ?? 0 });
   const vectors = sparseVectors(rows, idf);
   const isMaster = rows.map((r) => MASTER_STATES.includes(r.state));
