@@ -1,0 +1,2 @@
+DROP INDEX "perf_duty_records_pending_idx";--> statement-breakpoint
+CREATE INDEX "perf_duty_records_pending_idx" ON "perf_duty_records" USING btree ("committee_id","id","kind","occurred_on","created_at","title") WHERE status = 'submitted';
