@@ -164,3 +164,32 @@ async function generate(database: Database, o: BenchOptions): Promise<Omit<Datas
     await gen.pool.end();
   }
 }
+
+/**
+ * A part's own data (proposals, 社情民意 items): reused when bench_dataset holds its marker for the
+ * wanted size, else generated through a connection tuned for loading (no WAL flush per commit,
+ * large sort memory) and marked complete.
+ */
+export async function reuseOrGenerate<T extends object>(
+  database: Database,
+  part: { key: string; label: string; size: (info: T) => number; unit: string },
+  wanted: number,
+  generate: (db: Db) => Promise<T>,
+): Promise<T & { reused: boolean }> {
+  const db = database.db;
+  const { rows } = await db.execute<{ value: T }>(sql`select value from bench_dataset where key = ${part.key}`);
+  if (rows[0]) {
+    if (part.size(rows[0].value) === wanted) return { ...rows[0].value, reused: true };
+    log(`${part.label}: the data set holds ${part.size(rows[0].value)} ${part.unit}, not ${wanted}: generating again`);
+  }
+  const sep = database.url.includes('?') ? '&' : '?';
+  const gen = connect(`${database.url}${sep}options=${encodeURIComponent('-c synchronous_commit=off -c maintenance_work_mem=1GB -c work_mem=256MB')}`, 1);
+  try {
+    const info = await generate(gen.db);
+    await db.execute(sql`insert into bench_dataset (key, value) values (${part.key}, ${JSON.stringify(info)}::jsonb)
+      on conflict (key) do update set value = excluded.value`);
+    return { ...info, reused: false };
+  } finally {
+    await gen.pool.end();
+  }
+}

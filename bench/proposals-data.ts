@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { connect, type Database, type Db } from '../src/platform/db/database.js';
+import { type Database, type Db } from '../src/platform/db/database.js';
 import { buildCorpus } from './proposals-corpus.js';
+import { reuseOrGenerate } from './dataset.js';
 import { log, now } from './stats.js';
 
 /**
@@ -33,24 +34,7 @@ const KEY = 'proposals';
 export const SESSIONS = 5;
 
 export async function ensureProposals(database: Database, count: number): Promise<ProposalDataInfo> {
-  const db = database.db;
-  const { rows } = await db.execute<{ value: Omit<ProposalDataInfo, 'reused'> }>(sql`select value from bench_dataset where key = ${KEY}`);
-  if (rows[0]) {
-    if (rows[0].value.proposals === count) {
-      return { ...rows[0].value, reused: true };
-    }
-    log(`proposals: the data set holds ${rows[0].value.proposals} proposals, not ${count}: generating again`);
-  }
-  const sep = database.url.includes('?') ? '&' : '?';
-  const gen = connect(`${database.url}${sep}options=${encodeURIComponent('-c synchronous_commit=off -c maintenance_work_mem=1GB -c work_mem=256MB')}`, 1);
-  try {
-    const info = await generate(gen.db, count);
-    await db.execute(sql`insert into bench_dataset (key, value) values (${KEY}, ${JSON.stringify(info)}::jsonb)
-      on conflict (key) do update set value = excluded.value`);
-    return { ...info, reused: false };
-  } finally {
-    await gen.pool.end();
-  }
+  return reuseOrGenerate<Omit<ProposalDataInfo, 'reused'>>(database, { key: KEY, label: 'proposals', size: (i) => i.proposals, unit: 'proposals' }, count, (db) => generate(db, count));
 }
 
 const TABLES = ['proposals', 'proposal_signers', 'proposal_assignments'];

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { connect, type Database, type Db } from '../src/platform/db/database.js';
+import { type Database, type Db } from '../src/platform/db/database.js';
 import { INFO_TOPICS } from '../src/modules/social-info/seed/demo-topics.js';
 import { tokenize } from '../src/platform/text/index.js';
 import { buildCorpus } from './proposals-corpus.js';
+import { reuseOrGenerate } from './dataset.js';
 import { log, now } from './stats.js';
 
 /**
@@ -53,22 +54,7 @@ export function buildInfoCorpus(): InfoCorpusTopic[] {
 }
 
 export async function ensureSocialInfo(database: Database, count: number): Promise<InfoDataInfo> {
-  const db = database.db;
-  const { rows } = await db.execute<{ value: Omit<InfoDataInfo, 'reused'> }>(sql`select value from bench_dataset where key = ${KEY}`);
-  if (rows[0]) {
-    if (rows[0].value.items === count) return { ...rows[0].value, reused: true };
-    log(`social-info: the data set holds ${rows[0].value.items} items, not ${count}: generating again`);
-  }
-  const sep = database.url.includes('?') ? '&' : '?';
-  const gen = connect(`${database.url}${sep}options=${encodeURIComponent('-c synchronous_commit=off -c maintenance_work_mem=1GB -c work_mem=256MB')}`, 1);
-  try {
-    const info = await generate(gen.db, count);
-    await db.execute(sql`insert into bench_dataset (key, value) values (${KEY}, ${JSON.stringify(info)}::jsonb)
-      on conflict (key) do update set value = excluded.value`);
-    return { ...info, reused: false };
-  } finally {
-    await gen.pool.end();
-  }
+  return reuseOrGenerate<Omit<InfoDataInfo, 'reused'>>(database, { key: KEY, label: 'social-info', size: (i) => i.items, unit: 'items' }, count, (db) => generate(db, count));
 }
 
 async function generate(db: Db, count: number): Promise<Omit<InfoDataInfo, 'reused'>> {
