@@ -106,6 +106,9 @@ describe('an information officer submits an urgent item; it is edited, merged, s
     await page.getByRole('dialog').getByRole('link', { name: '报送信息' }).click();
     await page.getByRole('heading', { name: '报送社情民意信息' }).waitFor();
     await page.getByLabel('标题', { exact: true }).fill(TITLE);
+    // The title brings up similar items beside (on a phone: below) the form; a dropdown opened while
+    // they arrive is moved by the new layout and the click on its option lands on a label instead.
+    await page.getByTestId('similar-item').first().waitFor();
     await choose(page, 'field-sourceKind', '信息员');
     await page.getByRole('checkbox', { name: '急报' }).check();
     await page.getByLabel('正文', { exact: true }).fill(BODY);
