@@ -27,8 +27,9 @@ export function modulesFor(config: Config): ModuleManifest[] {
   ];
 }
 
-export async function createApp(config: Config, database: Database, opts: { logger?: boolean } = {}) {
-  const modules = modulesFor(config);
+/** `extraModules`: modules registered after the application's own (the tests' skeleton module). */
+export async function createApp(config: Config, database: Database, opts: { logger?: boolean; extraModules?: ModuleManifest[] } = {}) {
+  const modules = [...modulesFor(config), ...(opts.extraModules ?? [])];
   for (const m of modules) m.init?.(database.db);
   const app = await buildServer({ config, db: database.db, modules, logger: opts.logger });
   return { app, modules };

@@ -2,12 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { can, type Grant } from '../src/platform/access.js';
 import type { ModuleManifest, RouteDef } from '../src/platform/modules.js';
-import { modulesFor } from '../src/main.js';
-import { loadConfig } from '../src/config/index.js';
 import { createMember, createUnit } from '../src/modules/org/index.js';
 import { testApp, loginAs, type Session } from './support/app.js';
 import { testDatabase } from './support/db.js';
 import { makeCommittee, makeUser } from './support/factories.js';
+import { testModules } from './support/modules.js';
 
 /**
  * The access probe: walks every registered route with every role, aiming at a record of another
@@ -43,7 +42,7 @@ describe('access probe: every route × every role × another committee', () => {
   beforeAll(async () => {
     const db = testDatabase().db;
     app = await testApp();
-    modules = modulesFor(loadConfig({ NODE_ENV: 'test' }));
+    modules = testModules();
     const home = await makeCommittee(db);
     other = await makeCommittee(db);
     const memberA = await createMember(db, { userId: null, label: 'test' }, home.id, { name: '本会委员', gender: 'male' } as never);
@@ -75,6 +74,8 @@ describe('access probe: every route × every role × another committee', () => {
     const missing = defs.filter((d) => d.url.includes(':') && (!d.resource || !foreign.has(d.resource))).map((d) => `${d.method} ${d.url}`);
     expect(missing).toEqual([]);
     expect(defs.length).toBeGreaterThan(10);
+    // The test-only skeleton module is probed like the real ones (registered in test/support/modules.ts only).
+    expect(defs.filter((d) => d.url.startsWith('/api/skeleton/')).length).toBe(2);
   });
 
   it('anonymous callers get 401 on every non-public route', async () => {

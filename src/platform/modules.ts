@@ -4,6 +4,7 @@ import type { Principal, Grant } from './access.js';
 import type { Database } from './db/database.js';
 import type { JobDef } from './jobs.js';
 import type { Lang } from './errors.js';
+import type { AnyWorkflow } from './workflow.js';
 
 /** What every handler receives besides the request. */
 export interface RequestContext {
@@ -47,10 +48,16 @@ export interface RouteDef {
   handler(req: FastifyRequest<any>, ctx: RequestContext, reply: FastifyReply): Promise<unknown>;
 }
 
-/** A module declares itself once: routes, jobs, probe fixtures, seed. */
+/** A module declares itself once: routes, workflows, jobs, probe fixtures, seed. */
 export interface ModuleManifest {
   name: string;
   routes: RouteDef[];
+  /**
+   * The module's workflows (platform/workflow.ts). docs/architecture.md draws each
+   * (`npm run docs:workflows`) and test/workflows.test.ts walks every state × action of each,
+   * so a new workflow is drawn and tested without being named anywhere else.
+   */
+  workflows?: AnyWorkflow[];
   jobs?: JobDef[];
   /**
    * For each resource kind its routes name: create one record in the given committee and return

@@ -3,7 +3,7 @@ import {
   acceptAssignment, closeProposal, createDraft, fileProposal, getProposal, rejectProposal, submitProposal, withdrawProposal,
   type Caller, type ProposalAction,
 } from '../../src/modules/proposals/index.js';
-import { allowedActions, PROPOSAL_ACTIONS, type ProposalActor, type ProposalState } from '../../src/modules/proposals/domain/proposal-workflow.js';
+import { proposalWorkflow, PROPOSAL_ACTIONS, type ProposalActor, type ProposalState } from '../../src/modules/proposals/domain/proposal-workflow.js';
 import { assigned, BODY, failsWith, filed, proposalWorld, released, submitted, TITLE, WATER, type World } from './support.js';
 
 /**
@@ -54,7 +54,7 @@ describe('abilities = the workflow table, for proposals in each state', () => {
           expect((e as { code: string }).code).toBe('proposal.not_found');
           continue;
         }
-        const expected = allowedActions(state, new Set(role.actors(state)));
+        const expected = proposalWorkflow.allowedActions(state, new Set(role.actors(state)));
         expect({ state, role: role.name, allowed: PROPOSAL_ACTIONS.filter((a) => abilities[a]) }).toEqual({ state, role: role.name, allowed: expected });
         checked++;
       }

@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { KEY_ACTIONS, KEY_STATUSES, KEY_TRANSITIONS } from '../../src/modules/proposals/key.workflow.js';
-import { DOC, keyWorkflowMermaid } from '../../scripts/workflow-docs.js';
+import { KEY_ACTIONS, KEY_STATUSES, KEY_TRANSITIONS, keyWorkflow } from '../../src/modules/proposals/key.workflow.js';
+import { DOC } from '../../scripts/workflow-docs.js';
 
 /** docs/architecture.md draws the key-proposal table (重点提案) like the other workflows (npm run docs:workflows). */
 describe('key-proposal workflow diagram', () => {
-  const diagram = keyWorkflowMermaid();
+  const diagram = keyWorkflow.mermaid();
 
   it('has every status and every move of the table', () => {
     for (const [s, label] of Object.entries(KEY_STATUSES)) expect(diagram).toContain(`  ${s} : ${s} ${label}`);

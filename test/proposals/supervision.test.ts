@@ -7,7 +7,7 @@ import { approveKeyProposal, declineKeyProposal, revokeKeyProposal } from '../..
 import { shortlistKeyProposal } from '../../src/modules/proposals/commands/key-shortlist.js';
 import { recordSupervisionEvent, setSupervision } from '../../src/modules/proposals/commands/supervise-proposal.js';
 import { getKeyView, listKeyProposals } from '../../src/modules/proposals/key.queries.js';
-import { KEY_ACTIONS, KEY_STATUSES, KEY_TRANSITIONS, planKeyMove, type KeyActor, type KeyStatus } from '../../src/modules/proposals/key.workflow.js';
+import { KEY_ACTIONS, KEY_STATUSES, KEY_TRANSITIONS, keyWorkflow, type KeyActor, type KeyStatus } from '../../src/modules/proposals/key.workflow.js';
 import { updateProposalSettings } from '../../src/modules/proposals/index.js';
 import { loginAs, testApp, type Session } from '../support/app.js';
 import { makeUser } from '../support/factories.js';
@@ -21,10 +21,13 @@ describe('key proposal table', () => {
       for (const a of KEY_ACTIONS) {
         for (const actor of actors) {
           const t = KEY_TRANSITIONS[a];
-          const plan = planKeyMove(s, a, new Set([actor]));
-          if (!(t.by as readonly string[]).includes(actor)) expect(plan).toEqual({ ok: false, reason: 'not_allowed' });
-          else if (!(t.from as readonly string[]).includes(s)) expect(plan).toEqual({ ok: false, reason: 'invalid_transition' });
-          else expect(plan).toEqual({ ok: true, to: t.to === 'same' ? s : t.to });
+          const refused = keyWorkflow.check(s, a, new Set([actor]));
+          if (!(t.by as readonly string[]).includes(actor)) expect(refused).toBe('not_allowed');
+          else if (!(t.from as readonly string[]).includes(s)) expect(refused).toBe('invalid_transition');
+          else {
+            expect(refused).toBeNull();
+            expect(keyWorkflow.plan(s, a)).toEqual({ ok: true, from: s, to: t.to === 'same' ? s : t.to });
+          }
         }
       }
     }

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemo } from '../../src/modules/org/seed/demo.js';
 import { seedSocialInfoDemo, type SocialInfoDemoResult } from '../../src/modules/social-info/seed/demo.js';
-import { INFO_TRANSITIONS, planTransition, type InfoAction, type InfoState } from '../../src/modules/social-info/index.js';
+import { INFO_TRANSITIONS, infoWorkflow, type InfoAction, type InfoState } from '../../src/modules/social-info/index.js';
 import { yearFigures } from '../../src/modules/social-info/queries/figures.js';
 import { scratchDatabase } from '../support/db.js';
 
@@ -69,7 +69,7 @@ describe('social-info demo seed', () => {
       let s: InfoState = 'submitted';
       for (const m of it.moves ?? []) {
         expect(m.from).toBe(s);
-        const plan = planTransition(s, m.action);
+        const plan = infoWorkflow.plan(s, m.action);
         expect(plan.ok, `${m.action} from ${s}`).toBe(true);
         if (plan.ok) s = plan.to;
         expect(m.to).toBe(s);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  ALL_INFO_STATES, INFO_ACTIONS, INFO_TRANSITIONS, allowedActions, isTerminal, planTransition, type InfoAction, type InfoState,
+  ALL_INFO_STATES, INFO_ACTIONS, INFO_TRANSITIONS, infoWorkflow, type InfoAction, type InfoState,
 } from '../../src/modules/social-info/domain/info-workflow.js';
 import type { InfoActor } from '../../src/modules/social-info/domain/info-workflow.js';
 import { check } from '../../src/modules/social-info/commands/move.js';
@@ -23,7 +23,7 @@ describe('social-information workflow table', () => {
     const seen: string[] = [];
     for (const state of ALL_INFO_STATES) {
       for (const action of INFO_ACTIONS) {
-        const plan = planTransition(state, action);
+        const plan = infoWorkflow.plan(state, action);
         const want = EXPECTED[state][action];
         if (want) expect(plan, `${state} × ${action}`).toEqual({ ok: true, from: state, to: want });
         else expect(plan, `${state} × ${action}`).toEqual({ ok: false, reason: 'invalid_transition' });
@@ -39,12 +39,12 @@ describe('social-information workflow table', () => {
     expect(INFO_ACTIONS.filter((a) => by(a).includes('signer')).sort()).toEqual(['publish', 'send_back']);
     expect(INFO_ACTIONS.filter((a) => !by(a).includes('editor'))).toEqual(['resubmit']);
     for (const state of ALL_INFO_STATES) {
-      expect(allowedActions(state, new Set(['author']))).toEqual(state === 'returned' ? ['resubmit'] : []);
+      expect(infoWorkflow.allowedActions(state, new Set(['author']))).toEqual(state === 'returned' ? ['resubmit'] : []);
     }
   });
 
   it('published, archived and merged are terminal; every other state can be left', () => {
-    expect(ALL_INFO_STATES.filter(isTerminal).sort()).toEqual(['archived', 'merged', 'published']);
+    expect(ALL_INFO_STATES.filter(infoWorkflow.isTerminal).sort()).toEqual(['archived', 'merged', 'published']);
   });
 });
 
@@ -56,7 +56,7 @@ describe('check: every state × action × actor', () => {
         for (const actors of actorSets) {
           const err = check({ row: { state } as ItemRow, actors: new Set(actors) }, action);
           const roleOk = INFO_TRANSITIONS[action].by.some((b: InfoActor) => actors.includes(b));
-          const stateOk = planTransition(state, action).ok;
+          const stateOk = infoWorkflow.plan(state, action).ok;
           const want = !roleOk ? 'social_info.not_allowed' : !stateOk ? 'social_info.invalid_transition' : null;
           expect(err?.code ?? null, `${state} × ${action} × [${actors}]`).toBe(want);
         }
@@ -67,8 +67,7 @@ describe('check: every state × action × actor', () => {
 
 describe('diagram', () => {
   it('draws every non-self move of the table', async () => {
-    const { workflowMermaid } = await import('../../src/modules/social-info/domain/info-workflow.js');
-    const m = workflowMermaid();
+    const m = infoWorkflow.mermaid();
     expect(m).toContain('editing --> sign_off : 送签');
     expect(m).toContain('sign_off --> published : 刊发');
     expect(m).not.toContain('editing --> editing');

@@ -3,11 +3,12 @@ import { loadConfig } from '../../src/config/index.js';
 import { createApp } from '../../src/main.js';
 import { testDatabase } from './db.js';
 import { PASSWORD } from './factories.js';
+import { testOnlyModules } from './modules.js';
 
 /** The real application on the test database, driven with fastify.inject (no sockets). */
 export async function testApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', WEB_DIST_DIR: '/nonexistent', ...env });
-  const { app } = await createApp(config, testDatabase(), { logger: false });
+  const { app } = await createApp(config, testDatabase(), { logger: false, extraModules: testOnlyModules() });
   await app.ready();
   return app;
 }

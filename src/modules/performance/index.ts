@@ -9,7 +9,7 @@ export { rulesSchema, DEFAULT_GRADES, type Rules } from './domain/rules.js';
 export { PRESETS, PRESET_KEYS, DEFAULT_PRESET, type PresetKey } from './domain/presets.js';
 export { scoreMember, type DutyFact, type Score } from './domain/engine.js';
 export { assess, type AssessmentSummary } from './domain/assessment.js';
-export { RECORD_STATUSES, RECORD_TRANSITIONS, planRecordTransition } from './domain/record-workflow.js';
+export { RECORD_STATUSES, RECORD_TRANSITIONS, recordWorkflow } from './domain/record-workflow.js';
 export { createActivity } from './commands/create-activity.js';
 export { signUpForActivity } from './commands/sign-up.js';
 export { checkIn } from './commands/check-in.js';

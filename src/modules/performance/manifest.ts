@@ -22,6 +22,7 @@ import { DUTY_RECORD_FILES, findRecord } from './record.repository.js';
 import { callerOf } from './route-kit.js';
 import { recordRoutes } from './record.routes.js';
 import { standingRoutes } from './standing.routes.js';
+import { recordWorkflow } from './domain/record-workflow.js';
 
 const probe = { userId: null, label: 'probe' };
 const staff = (committeeId: string): Caller => ({ committeeId, actor: probe, grants: [{ role: 'staff', office: 'member_affairs' }], admin: false });
@@ -41,6 +42,7 @@ export function performanceModule() {
   return defineModule({
     name: 'performance',
     demoSeed: (db, o) => seedPerformanceDemo(db, o),
+    workflows: [recordWorkflow],
     routes: [...activityRoutes, ...recordRoutes, ...standingRoutes, ...assessmentRoutes, ...outputRoutes],
     init(db) {
       // A record's photos are exactly as visible as the record: the members it names, its submitter, staff and leaders.

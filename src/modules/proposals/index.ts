@@ -4,7 +4,7 @@ export { ProposalPermissions, type Caller } from './proposals.policy.js';
 export { ProposalErrors } from './proposals.errors.js';
 export * from './contracts.js';
 export * from './events.js';
-export { PROPOSAL_STATES, PROPOSAL_TRANSITIONS, planTransition, workflowMermaid, type ProposalState, type ProposalAction } from './domain/proposal-workflow.js';
+export { PROPOSAL_STATES, PROPOSAL_TRANSITIONS, proposalWorkflow, type ProposalState, type ProposalAction } from './domain/proposal-workflow.js';
 export { parseSettings, type ProposalSettings } from './domain/settings.js';
 export { createDraft } from './commands/create-draft.js';
 export { updateDraft } from './commands/update-draft.js';

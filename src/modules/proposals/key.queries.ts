@@ -6,7 +6,7 @@ import { keyActorsOf } from './commands/key-move.js';
 import { SUPERVISION_ATTACHMENT_KIND } from './commands/supervise-proposal.js';
 import type { keyListQuery } from './key.contracts.js';
 import { findKey, leadersOf, listKeys, supervisionEventsOf, type SupervisionEventRow } from './key.repository.js';
-import { KEY_ACTIONS, KEY_STATUSES, planKeyMove, SHORTLISTABLE_STATES, type KeyAction, type KeyStatus } from './key.workflow.js';
+import { KEY_ACTIONS, KEY_STATUSES, keyWorkflow, SHORTLISTABLE_STATES, type KeyAction, type KeyStatus } from './key.workflow.js';
 import { loadVisible, visibleSql } from './proposal.access.js';
 import { readSettings } from './proposal.repository.js';
 import type { Caller } from './proposals.policy.js';
@@ -48,7 +48,7 @@ export async function getKeyView(db: Executor, caller: Caller, proposalId: strin
   const actors = keyActorsOf(caller, l, key, settings);
   const realStatus: KeyStatus = key?.status ?? 'none';
   const abilities = Object.fromEntries(KEY_ACTIONS.map((a) => {
-    const ok = planKeyMove(realStatus, a, actors).ok && (a !== 'shortlist' || SHORTLISTABLE_STATES.includes(l.row.state));
+    const ok = keyWorkflow.check(realStatus, a, actors) === null && (a !== 'shortlist' || SHORTLISTABLE_STATES.includes(l.row.state));
     return [a, ok];
   })) as Record<KeyAction, boolean>;
   const rows = shown && (shown.status === 'approved' || shown.status === 'revoked') ? await supervisionEventsOf(db, c, proposalId) : [];

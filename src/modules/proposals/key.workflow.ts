@@ -1,9 +1,11 @@
+import { defineWorkflow, type TransitionDef } from '../../platform/workflow.js';
 import type { ProposalState } from './domain/proposal-workflow.js';
 
 /**
  * 重点提案 and 督办 as one small transition table beside the proposal workflow. The key status
  * is the one `status` column of proposal_keys; 'none' is a proposal without a row. Commands
- * call `planKeyMove`; the abilities sent to clients come from the same table.
+ * move through `keyWorkflow.move` (the platform's kernel); the abilities sent to clients and the
+ * diagram come from the same table.
  */
 export const KEY_STATUSES = {
   none: '未列入',
@@ -21,12 +23,7 @@ export type KeyStatus = keyof typeof KEY_STATUSES;
  */
 export type KeyActor = 'proposal_office' | 'approver' | 'lead_leader';
 
-export interface KeyTransition {
-  from: readonly KeyStatus[];
-  to: KeyStatus | 'same';
-  by: readonly KeyActor[];
-  label: string;
-}
+export type KeyTransition = TransitionDef<KeyStatus, KeyActor>;
 
 export const KEY_TRANSITIONS = {
   shortlist: { from: ['none', 'declined', 'revoked'], to: 'shortlisted', by: ['proposal_office'], label: '列为重点提案候选' },
@@ -37,23 +34,28 @@ export const KEY_TRANSITIONS = {
   record_event: { from: ['approved'], to: 'same', by: ['proposal_office', 'lead_leader'], label: '记录督办活动' },
 } as const satisfies Record<string, KeyTransition>;
 
+export const keyWorkflow = defineWorkflow({
+  name: 'proposal_key',
+  title: 'Key proposals and supervision (重点提案与督办)',
+  initial: 'none',
+  states: KEY_STATUSES,
+  actors: {
+    proposal_office: 'staff of the proposal office: shortlist, set the supervision, record events',
+    approver: 'whoever the settings name to approve (keyApprovedBy: a leader, or the office)',
+    lead_leader: 'the leader assigned to lead the supervision (领衔督办) of this proposal',
+  },
+  transitions: KEY_TRANSITIONS,
+  errors: { notAllowed: 'proposal.key_not_allowed', invalidTransition: 'proposal.key_invalid_transition' },
+  drawSelfMoves: 'note',
+});
+
 export type KeyAction = keyof typeof KEY_TRANSITIONS;
-export const KEY_ACTIONS = Object.keys(KEY_TRANSITIONS) as KeyAction[];
+export const KEY_ACTIONS = keyWorkflow.actionList;
 
 /** Proposal states in which a proposal may be shortlisted: filed and not yet closed. */
 export const SHORTLISTABLE_STATES: readonly ProposalState[] = [
   'filed', 'assigned', 'objected', 'handling', 'countersigning', 'reply_review', 'released', 'carried_over',
 ];
-
-export type KeyPlan = { ok: true; to: KeyStatus } | { ok: false; reason: 'not_allowed' | 'invalid_transition' };
-
-/** The pure rule: who may take `action` in `status` (checked first: 403 before 409), and where it leads. */
-export function planKeyMove(status: KeyStatus, action: KeyAction, actors: ReadonlySet<KeyActor>): KeyPlan {
-  const t = KEY_TRANSITIONS[action] as KeyTransition;
-  if (!t.by.some((b) => actors.has(b))) return { ok: false, reason: 'not_allowed' };
-  if (!t.from.includes(status)) return { ok: false, reason: 'invalid_transition' };
-  return { ok: true, to: t.to === 'same' ? status : t.to };
-}
 
 /** The events of the key moves (domain_events.type). */
 export const KEY_EVENTS: Record<KeyAction, string> = {

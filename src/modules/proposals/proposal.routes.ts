@@ -7,7 +7,7 @@ import { updateDraft } from './commands/update-draft.js';
 import { updateProposalSettings } from './commands/update-settings.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
 import { cosignInput, draftInput, draftPatch, listQuery, similarQuery, suggestQuery, type ListQuery } from './contracts.js';
-import { PROPOSAL_STATES, PROPOSAL_TRANSITIONS, workflowMermaid } from './domain/proposal-workflow.js';
+import { PROPOSAL_STATES, PROPOSAL_TRANSITIONS, proposalWorkflow } from './domain/proposal-workflow.js';
 import { parseSettings, proposalSettingsPatch } from './domain/settings.js';
 import { readSettings } from './proposal.repository.js';
 import { ProposalPermissions as P } from './proposals.policy.js';
@@ -73,7 +73,7 @@ export const proposalRoutes = [
   defineRoute({
     method: 'GET', url: '/api/proposals/workflow', summary: 'The workflow table (states, actions, who acts) and its Mermaid diagram', tags,
     access: { permission: P['proposals.read'] },
-    handler: async () => ({ states: PROPOSAL_STATES, transitions: PROPOSAL_TRANSITIONS, mermaid: workflowMermaid() }),
+    handler: async () => ({ states: PROPOSAL_STATES, transitions: PROPOSAL_TRANSITIONS, mermaid: proposalWorkflow.mermaid() }),
   }),
   defineRoute({
     method: 'GET', url: '/api/proposals/:id', summary: 'One proposal, with the actions the caller may take (abilities)', tags,

@@ -4,7 +4,7 @@ export { InfoPermissions, type Caller } from './social-info.policy.js';
 export { InfoErrors } from './social-info.errors.js';
 export * from './contracts.js';
 export * from './events.js';
-export { INFO_STATES, INFO_TRANSITIONS, INFO_ACTIONS, planTransition, allowedActions, workflowMermaid, type InfoState, type InfoAction, type InfoActor } from './domain/info-workflow.js';
+export { INFO_STATES, INFO_TRANSITIONS, INFO_ACTIONS, infoWorkflow, type InfoState, type InfoAction, type InfoActor } from './domain/info-workflow.js';
 export { parseInfoSettings, type InfoSettings } from './domain/settings.js';
 export { submitItem } from './commands/submit-item.js';
 export { screenItem, acceptItem, returnItem, archiveItem } from './commands/review-item.js';

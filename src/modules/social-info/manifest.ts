@@ -9,6 +9,7 @@ import { loadItem } from './item.access.js';
 import { seedSocialInfoDemoSummary } from './seed/demo.js';
 import { callerOf, socialInfoRoutes } from './social-info.routes.js';
 import type { Caller } from './social-info.policy.js';
+import { infoWorkflow } from './domain/info-workflow.js';
 
 const probe = { userId: null, label: 'probe' };
 
@@ -16,6 +17,7 @@ const probe = { userId: null, label: 'probe' };
 export function socialInfoModule() {
   return defineModule({
     name: 'social-info',
+    workflows: [infoWorkflow],
     routes: socialInfoRoutes,
     demoSeed: (db, o) => seedSocialInfoDemoSummary(db, o),
     init() {

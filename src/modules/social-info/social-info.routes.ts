@@ -19,7 +19,7 @@ import {
   editInput, exportQuery, figuresQuery, forwardInput, idParams, issueInput, listQuery, mergeInput, noteInput, officerInput, periodicalInput, reasonInput,
   resubmitInput, resultInput, signOffInput, similarQuery, submitInput, topicInput, yearQuery, type ExportQuery, type ListQuery,
 } from './contracts.js';
-import { INFO_STATES, INFO_TRANSITIONS, ISSUE_STATUSES, workflowMermaid } from './domain/info-workflow.js';
+import { INFO_STATES, INFO_TRANSITIONS, ISSUE_STATUSES, infoWorkflow } from './domain/info-workflow.js';
 import { infoSettingsPatch, parseInfoSettings } from './domain/settings.js';
 import { authorsWorkbook, figuresWorkbook, itemsWorkbook, XLSX_MIME } from './exports/figures-xlsx.js';
 import { issueDocument, issueDocx, issueFileName } from './exports/issue-docx.js';
@@ -94,7 +94,7 @@ export const socialInfoRoutes: RouteDef[] = [
   defineRoute({
     method: 'GET', url: `${BASE}/workflow`, summary: 'The workflow table (states, actions, who acts) and issue statuses', tags,
     access: { permission: P['social_info.read'] },
-    handler: async () => ({ states: INFO_STATES, transitions: INFO_TRANSITIONS, issueStatuses: ISSUE_STATUSES, mermaid: workflowMermaid() }),
+    handler: async () => ({ states: INFO_STATES, transitions: INFO_TRANSITIONS, issueStatuses: ISSUE_STATUSES, mermaid: infoWorkflow.mermaid() }),
   }),
   defineRoute({
     method: 'GET', url: `${BASE}/settings`, summary: "The committee's social-information settings (length limit, destinations, quota)", tags,

@@ -1,3 +1,5 @@
+import { defineWorkflow, type TransitionDef } from '../../../platform/workflow.js';
+
 /**
  * The life of a self-reported duty record, as one table. Automatic records are born verified
  * and become void when their source is revoked (a withdrawn proposal, a corrected attendance).
@@ -19,28 +21,26 @@ export type RecordStatus = keyof typeof RECORD_STATUSES;
 
 export type RecordActor = 'owner' | 'verifier';
 
-export interface RecordTransition {
-  from: readonly RecordStatus[];
-  to: RecordStatus;
-  by: RecordActor;
-  label: string;
-}
+export type RecordTransition = TransitionDef<RecordStatus, RecordActor>;
 
 export const RECORD_TRANSITIONS = {
-  verify: { from: ['submitted'], to: 'verified', by: 'verifier', label: '核实' },
-  reject: { from: ['submitted'], to: 'rejected', by: 'verifier', label: '退回' },
-  withdraw: { from: ['submitted'], to: 'withdrawn', by: 'owner', label: '撤回' },
-  void: { from: ['verified'], to: 'void', by: 'verifier', label: '作废' },
+  verify: { from: ['submitted'], to: 'verified', by: ['verifier'], label: '核实' },
+  reject: { from: ['submitted'], to: 'rejected', by: ['verifier'], label: '退回' },
+  withdraw: { from: ['submitted'], to: 'withdrawn', by: ['owner'], label: '撤回' },
+  void: { from: ['verified'], to: 'void', by: ['verifier'], label: '作废' },
 } as const satisfies Record<string, RecordTransition>;
+export const recordWorkflow = defineWorkflow({
+  name: 'duty_record',
+  title: 'Duty records (履职记录)',
+  initial: 'submitted',
+  states: RECORD_STATUSES,
+  actors: {
+    owner: 'a member the record names, or who submitted it (self-reported records only)',
+    verifier: 'staff who verify (member affairs), never on a record naming themselves',
+  },
+  transitions: RECORD_TRANSITIONS,
+  errors: { notAllowed: 'performance.record_not_allowed', invalidTransition: 'performance.invalid_record_transition' },
+});
+
 export type RecordAction = keyof typeof RECORD_TRANSITIONS;
-export const RECORD_ACTIONS = Object.keys(RECORD_TRANSITIONS) as RecordAction[];
-
-export type RecordPlan = { ok: true; to: RecordStatus } | { ok: false; reason: 'not_allowed' | 'invalid_transition' };
-
-/** Whether `actors` may take `action` on a record in `status`, and where it ends. */
-export function planRecordTransition(status: RecordStatus, action: RecordAction, actors: ReadonlySet<RecordActor>): RecordPlan {
-  const t: RecordTransition = RECORD_TRANSITIONS[action];
-  if (!actors.has(t.by)) return { ok: false, reason: 'not_allowed' };
-  if (!t.from.includes(status)) return { ok: false, reason: 'invalid_transition' };
-  return { ok: true, to: t.to };
-}
+export const RECORD_ACTIONS = recordWorkflow.actionList;

@@ -3,7 +3,7 @@ import { AppError } from '../../../platform/errors.js';
 import { canSeeRecord, recordActorsOf } from '../commands/record-move.js';
 import type { RecordListQuery } from '../contracts.js';
 import { DUTY_KINDS } from '../domain/kinds.js';
-import { planRecordTransition, RECORD_ACTIONS, RECORD_STATUSES, type RecordAction } from '../domain/record-workflow.js';
+import { RECORD_ACTIONS, RECORD_STATUSES, recordWorkflow, type RecordAction } from '../domain/record-workflow.js';
 import { PerformanceErrors } from '../performance.errors.js';
 import { canOversee, memberIdsOf, type Caller } from '../performance.policy.js';
 import { findRecord, listRecords, type RecordRow } from '../record.repository.js';
@@ -12,7 +12,7 @@ export type RecordView = RecordRow & { kindLabel: string; statusLabel: string; a
 
 function present(caller: Caller, r: RecordRow): RecordView {
   const { actors } = recordActorsOf(caller, r);
-  const abilities = Object.fromEntries(RECORD_ACTIONS.map((a) => [a, planRecordTransition(r.status, a, actors).ok])) as Record<RecordAction, boolean>;
+  const abilities = Object.fromEntries(RECORD_ACTIONS.map((a) => [a, recordWorkflow.check(r.status, a, actors) === null])) as Record<RecordAction, boolean>;
   return { ...r, kindLabel: DUTY_KINDS[r.kind], statusLabel: RECORD_STATUSES[r.status], abilities };
 }
 

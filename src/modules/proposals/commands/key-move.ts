@@ -1,13 +1,11 @@
 import type { Db } from '../../../platform/db/database.js';
 import { transact, type UnitOfWork } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
-import type { DomainEvent } from '../../../platform/events.js';
+import type { MoveOutcome } from '../../../platform/workflow.js';
 import { parseSettings, type ProposalSettings } from '../domain/settings.js';
 import { KeyErrors } from '../key.errors.js';
 import { findKey, patchKey, type KeyRow } from '../key.repository.js';
-import {
-  KEY_EVENTS, KEY_STATUSES, KEY_TRANSITIONS, planKeyMove, type KeyAction, type KeyActor, type KeyStatus, type KeyTransition,
-} from '../key.workflow.js';
+import { KEY_EVENTS, keyWorkflow, type KeyAction, type KeyActor, type KeyStatus } from '../key.workflow.js';
 import { loadVisible, type Loaded } from '../proposal.access.js';
 import { readSettings } from '../proposal.repository.js';
 import type { Caller } from '../proposals.policy.js';
@@ -23,9 +21,7 @@ export function keyActorsOf(caller: Caller, loaded: Pick<Loaded, 'facts'>, key: 
 }
 
 export function keyRefusal(action: KeyAction, status: KeyStatus, reason: 'not_allowed' | 'invalid_transition'): AppError {
-  const t = KEY_TRANSITIONS[action] as KeyTransition;
-  const p = { status, statusLabel: KEY_STATUSES[status], action, actionLabel: t.label };
-  return new AppError(KeyErrors[reason === 'not_allowed' ? 'proposal.key_not_allowed' : 'proposal.key_invalid_transition'], p);
+  return keyWorkflow.refusal(reason, action, status);
 }
 
 export interface KeyMoveContext extends Loaded {
@@ -36,11 +32,7 @@ export interface KeyMoveContext extends Loaded {
   from: KeyStatus;
 }
 
-export interface KeyMoveOutcome {
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  payload?: Record<string, unknown>;
-  events?: DomainEvent[];
+export interface KeyMoveOutcome extends Omit<MoveOutcome<KeyStatus>, 'to'> {
   /** The columns the move sets besides the status (the status itself is written by keyMove). */
   patch?: Parameters<typeof patchKey>[3];
 }
@@ -54,23 +46,29 @@ export interface KeyMoveOutcome {
 export async function keyMove(
   db: Db, caller: Caller, proposalId: string, action: KeyAction, work: (m: KeyMoveContext) => Promise<KeyMoveOutcome | void>,
 ): Promise<{ proposalId: string; status: KeyStatus }> {
+  const { committeeId } = caller;
   return transact(db, caller.actor, async (uow) => {
-    const loaded = await loadVisible(uow.tx, caller, proposalId, { lock: true });
-    const settings = parseSettings(await readSettings(uow.tx, caller.committeeId));
-    const key = await findKey(uow.tx, caller.committeeId, proposalId, { lock: true });
-    const from: KeyStatus = key?.status ?? 'none';
-    const plan = planKeyMove(from, action, keyActorsOf(caller, loaded, key, settings));
-    if (!plan.ok) throw keyRefusal(action, from, plan.reason);
-    const outcome = (await work({ ...loaded, uow, caller, settings, key, from })) ?? {};
-    const { committeeId } = caller;
-    const to = plan.to;
-    if (to !== 'none') await patchKey(uow.tx, committeeId, proposalId, { ...outcome.patch, ...(to !== from ? { status: to } : {}) });
-    await uow.audit({
-      committeeId, action: `proposal.key.${action}`, entity: 'proposal', entityId: proposalId,
-      before: { keyStatus: from, ...outcome.before }, after: { keyStatus: to, ...outcome.after },
+    const { to } = await keyWorkflow.move(uow, {
+      action, committeeId, entity: 'proposal', entityId: proposalId,
+      async load() {
+        const loaded = await loadVisible(uow.tx, caller, proposalId, { lock: true });
+        const settings = parseSettings(await readSettings(uow.tx, committeeId));
+        const key = await findKey(uow.tx, committeeId, proposalId, { lock: true });
+        const state: KeyStatus = key?.status ?? 'none';
+        // `actors` here are the caller's relations to the key record, not to the proposal.
+        return { ...loaded, settings, key, state, actors: keyActorsOf(caller, loaded, key, settings), proposalActors: loaded.actors };
+      },
+      work: ({ proposalActors, state: _s, ...l }, from) => work({ ...l, actors: proposalActors, uow, caller, from }),
+      writeAlways: true,
+      async writeState(to, from, _l, outcome) {
+        const patch = (outcome as KeyMoveOutcome).patch;
+        if (to !== 'none') await patchKey(uow.tx, committeeId, proposalId, { ...patch, ...(to !== from ? { status: to } : {}) });
+      },
+      auditAction: `proposal.key.${action}`,
+      stateKey: 'keyStatus',
+      event: KEY_EVENTS[action],
+      payload: () => ({ proposalId }),
     });
-    await uow.emit({ type: KEY_EVENTS[action], committeeId, entityId: proposalId, payload: { proposalId, action, from, to, ...outcome.payload } });
-    for (const e of outcome.events ?? []) await uow.emit(e);
     return { proposalId, status: to };
   });
 }

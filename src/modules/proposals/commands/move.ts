@@ -1,15 +1,12 @@
 import type { Db } from '../../../platform/db/database.js';
 import { transact, type UnitOfWork } from '../../../platform/db/unit-of-work.js';
-import { AppError } from '../../../platform/errors.js';
-import type { DomainEvent } from '../../../platform/events.js';
-import {
-  planTransition, PROPOSAL_STATES, PROPOSAL_TRANSITIONS, type ProposalAction, type ProposalState, type Transition,
-} from '../domain/proposal-workflow.js';
+import type { AppError } from '../../../platform/errors.js';
+import type { MoveOutcome as KernelOutcome } from '../../../platform/workflow.js';
+import { proposalWorkflow, type ProposalAction, type ProposalState } from '../domain/proposal-workflow.js';
 import { parseSettings, type ProposalSettings } from '../domain/settings.js';
 import { PROPOSAL_EVENTS } from '../events.js';
 import { loadVisible, type Loaded } from '../proposal.access.js';
 import { readSettings, setState } from '../proposal.repository.js';
-import { ProposalErrors } from '../proposals.errors.js';
 import type { Caller } from '../proposals.policy.js';
 import { noticesOfMove } from '../reminders.notices.js';
 
@@ -20,62 +17,49 @@ export interface MoveContext extends Loaded {
   from: ProposalState;
 }
 
-export interface MoveOutcome {
-  /** For actions with several targets: the one the data chose. */
-  to?: ProposalState;
-  /** Recorded in the audit row next to the states. */
-  before?: Record<string, unknown>;
-  after?: Record<string, unknown>;
-  /** Added to the action's event payload. */
-  payload?: Record<string, unknown>;
-  /** Further events of the same move (e.g. proposals.merged_credit). */
-  events?: DomainEvent[];
-}
+/** What an action's work adds: the chosen target, audit before/after, event payload, further events (e.g. proposals.merged_credit). */
+export type MoveOutcome = KernelOutcome<ProposalState>;
 
+/** The proposal workflow's error for a refused action (used where a command refuses before moving). */
 export function refuse(action: ProposalAction, state: ProposalState, code: 'proposal.invalid_transition' | 'proposal.not_allowed'): AppError {
-  const t = PROPOSAL_TRANSITIONS[action] as Transition;
-  return new AppError(ProposalErrors[code], { state, stateLabel: PROPOSAL_STATES[state], action, actionLabel: t.label });
+  return proposalWorkflow.refusal(code === 'proposal.not_allowed' ? 'not_allowed' : 'invalid_transition', action, state);
 }
 
 /** Checks, outside a transaction, that the caller may take `action` on the proposal as it is (used by abilities). */
 export function check(l: Pick<Loaded, 'row' | 'actors'>, action: ProposalAction): AppError | null {
-  const t = PROPOSAL_TRANSITIONS[action] as Transition;
-  if (!t.by.some((b) => l.actors.has(b))) return refuse(action, l.row.state, 'proposal.not_allowed');
-  if (!t.from.includes(l.row.state)) return refuse(action, l.row.state, 'proposal.invalid_transition');
-  return null;
+  const refused = proposalWorkflow.check(l.row.state, action, l.actors);
+  return refused ? proposalWorkflow.refusal(refused, action, l.row.state) : null;
 }
 
 /**
- * One workflow move in one transaction: lock the proposal in the caller's committee (404 if
- * absent or invisible), check the caller's role (403) and the state (409) against the table,
- * run the action's own invariants and writes (`work`), then write the new state, the audit
- * row and the event row.
+ * One workflow move in one transaction, through the platform's kernel: lock the proposal in the
+ * caller's committee (404 if absent or invisible), check the caller's role (403) and the state
+ * (409) against the table, run the action's own invariants and writes (`work`), then write the
+ * new state, the audit row and the event row, and the notices of the move.
  */
 export async function move(
   db: Db, caller: Caller, id: string, action: ProposalAction, work: (m: MoveContext) => Promise<MoveOutcome | void>,
 ): Promise<{ id: string; state: ProposalState }> {
+  const { committeeId } = caller;
   return transact(db, caller.actor, async (uow) => {
-    const loaded = await loadVisible(uow.tx, caller, id, { lock: true });
-    const refused = check(loaded, action);
-    if (refused) throw refused;
-    const settings = parseSettings(await readSettings(uow.tx, caller.committeeId));
-    const from = loaded.row.state;
-    const outcome = (await work({ ...loaded, uow, caller, settings, from })) ?? {};
-    const plan = planTransition(from, action, outcome.to);
-    if (!plan.ok) throw new Error(`proposal workflow: ${action} from ${from} cannot end in ${outcome.to}`);
-    if (plan.to !== from) await setState(uow.tx, caller.committeeId, id, plan.to);
-    const { committeeId } = caller;
-    await uow.audit({
-      committeeId, action: `proposal.${action}`, entity: 'proposal', entityId: id,
-      before: { state: from, ...outcome.before }, after: { state: plan.to, ...outcome.after },
+    const { to } = await proposalWorkflow.move(uow, {
+      action, committeeId, entity: 'proposal', entityId: id,
+      async load() {
+        const loaded = await loadVisible(uow.tx, caller, id, { lock: true });
+        return { ...loaded, state: loaded.row.state };
+      },
+      async work(loaded, from) {
+        const settings = parseSettings(await readSettings(uow.tx, committeeId));
+        return work({ ...loaded, uow, caller, settings, from });
+      },
+      writeState: (to) => setState(uow.tx, committeeId, id, to),
+      auditAction: `proposal.${action}`,
+      event: PROPOSAL_EVENTS[action],
+      payload: () => ({ proposalId: id }),
+      after: (loaded, _from, to, outcome) =>
+        noticesOfMove({ tx: uow.tx, committeeId, row: loaded.row, signers: loaded.signers, assignments: loaded.assignments }, action, to, outcome.payload),
     });
-    await uow.emit({
-      type: PROPOSAL_EVENTS[action], committeeId, entityId: id,
-      payload: { proposalId: id, action, from, to: plan.to, ...outcome.payload },
-    });
-    for (const e of outcome.events ?? []) await uow.emit(e);
-    await noticesOfMove({ tx: uow.tx, committeeId, row: loaded.row, signers: loaded.signers, assignments: loaded.assignments }, action, plan.to, outcome.payload);
-    return { id, state: plan.to };
+    return { id, state: to };
   });
 }
 

@@ -1,8 +1,10 @@
 /**
  * The proposal workflow (提案工作流程) as one table: every state, every legal move, and who may
- * make it. Commands call `planTransition`; the abilities sent to clients and the diagram in
- * docs/architecture.md are computed from the same table.
+ * make it. `proposalWorkflow` (the platform's kernel, src/platform/workflow.ts) checks moves,
+ * computes the abilities sent to clients and draws the diagram in docs/architecture.md.
  */
+import { defineWorkflow, type TransitionDef } from '../../../platform/workflow.js';
+
 export const PROPOSAL_STATES = {
   draft: '草稿',
   submitted: '已提交',
@@ -34,13 +36,7 @@ export type ProposalState = keyof typeof PROPOSAL_STATES;
  */
 export type ProposalActor = 'proposer' | 'cosigner' | 'signer' | 'proposal_office' | 'lead_unit' | 'co_unit' | 'assigned_unit';
 
-/** `to` is the state after the move; a list when the command picks by its data; 'same' when the state does not change. */
-export interface Transition {
-  from: readonly ProposalState[];
-  to: ProposalState | readonly ProposalState[] | 'same';
-  by: readonly ProposalActor[];
-  label: string;
-}
+export type Transition = TransitionDef<ProposalState, ProposalActor>;
 
 export const PROPOSAL_TRANSITIONS = {
   edit: { from: ['draft', 'returned'], to: 'same', by: ['proposer'], label: '修改' },
@@ -72,60 +68,26 @@ export const PROPOSAL_TRANSITIONS = {
   resume: { from: ['carried_over'], to: 'handling', by: ['proposal_office'], label: '恢复办理' },
 } as const satisfies Record<string, Transition>;
 
+
+/** The proposal workflow, on the platform's kernel: abilities, diagram, checks and moves come from it. */
+export const proposalWorkflow = defineWorkflow({
+  name: 'proposal',
+  title: 'Proposals (提案)',
+  initial: 'draft',
+  states: PROPOSAL_STATES,
+  actors: {
+    proposer: 'the first signer (第一提案人)',
+    cosigner: 'a member invited to sign jointly',
+    signer: 'the first signer or a confirmed co-signer, of this proposal or one merged into it',
+    proposal_office: 'staff of the proposal office (提案委员会办公室)',
+    lead_unit: 'a clerk of the lead unit (主办), or of any unit in 分办',
+    co_unit: 'a clerk of a co-handling unit (会办)',
+    assigned_unit: 'a clerk of any unit the proposal is assigned to',
+  },
+  transitions: PROPOSAL_TRANSITIONS,
+  errors: { notAllowed: 'proposal.not_allowed', invalidTransition: 'proposal.invalid_transition' },
+});
+
 export type ProposalAction = keyof typeof PROPOSAL_TRANSITIONS;
-export const PROPOSAL_ACTIONS = Object.keys(PROPOSAL_TRANSITIONS) as ProposalAction[];
-export const ALL_STATES = Object.keys(PROPOSAL_STATES) as ProposalState[];
-
-/** Where a move may end: the states `to` names ('same' resolves to the current state). */
-export function targetsOf(action: ProposalAction, from: ProposalState): ProposalState[] {
-  const to = (PROPOSAL_TRANSITIONS[action] as Transition).to;
-  return to === 'same' ? [from] : typeof to === 'string' ? [to] : [...to];
-}
-
-export type Plan = { ok: true; from: ProposalState; to: ProposalState } | { ok: false; reason: 'invalid_transition' | 'invalid_target' };
-
-/**
- * The pure rule: may `action` happen in `state`, and where does it lead? For actions with
- * several targets the command names the one its data chose (`choose`); it must be listed.
- */
-export function planTransition(state: ProposalState, action: ProposalAction, choose?: ProposalState): Plan {
-  const t = PROPOSAL_TRANSITIONS[action] as Transition;
-  if (!t.from.includes(state)) return { ok: false, reason: 'invalid_transition' };
-  const targets = targetsOf(action, state);
-  const to = choose ?? targets[0];
-  if (!targets.includes(to) || (targets.length > 1 && choose === undefined)) return { ok: false, reason: 'invalid_target' };
-  return { ok: true, from: state, to };
-}
-
-/** Actions whose `by` includes one of `actors` and whose `from` includes `state`. */
-export function allowedActions(state: ProposalState, actors: ReadonlySet<ProposalActor>): ProposalAction[] {
-  return PROPOSAL_ACTIONS.filter((a) => {
-    const t = PROPOSAL_TRANSITIONS[a] as Transition;
-    return t.from.includes(state) && t.by.some((b) => actors.has(b));
-  });
-}
-
-/** Terminal states: no action leaves them. */
-export function isTerminal(state: ProposalState): boolean {
-  return !PROPOSAL_ACTIONS.some((a) => (PROPOSAL_TRANSITIONS[a] as Transition).from.includes(state));
-}
-
-/** The table as a Mermaid state diagram (self-loops omitted; one edge per from→to with the actions' labels). */
-export function workflowMermaid(): string {
-  const edges = new Map<string, string[]>();
-  for (const a of PROPOSAL_ACTIONS) {
-    const t = PROPOSAL_TRANSITIONS[a] as Transition;
-    for (const from of t.from) {
-      for (const to of targetsOf(a, from)) {
-        if (to === from) continue;
-        const key = `${from} --> ${to}`;
-        edges.set(key, [...(edges.get(key) ?? []), t.label]);
-      }
-    }
-  }
-  const lines = ['stateDiagram-v2', '  [*] --> draft'];
-  for (const s of ALL_STATES) lines.push(`  ${s} : ${s} ${PROPOSAL_STATES[s]}`);
-  for (const [key, labels] of edges) lines.push(`  ${key} : ${labels.join(' / ')}`);
-  for (const s of ALL_STATES) if (isTerminal(s)) lines.push(`  ${s} --> [*]`);
-  return lines.join('\n');
-}
+export const PROPOSAL_ACTIONS = proposalWorkflow.actionList;
+export const ALL_STATES = proposalWorkflow.stateList;

@@ -1,7 +1,9 @@
+import { defineWorkflow, type TransitionDef } from '../../../platform/workflow.js';
+
 /**
  * The social-information workflow (社情民意信息: 收集 → 编辑 → 签发 → 刊发) as one table: every
- * state, every legal move, who may make it. Commands call `planTransition`; the abilities sent
- * to clients come from the same table.
+ * state, every legal move, who may make it. Commands move through `infoWorkflow.move` (the
+ * platform's kernel); the abilities sent to clients and the diagram come from the same table.
  *
  * Who acts, relative to one item:
  * - author: a member named among the item's authors (memberIds), or the user who submitted it
@@ -24,12 +26,7 @@ export const INFO_STATES = {
 export type InfoState = keyof typeof INFO_STATES;
 export type InfoActor = 'author' | 'editor' | 'signer';
 
-export interface Transition {
-  from: readonly InfoState[];
-  to: InfoState | 'same';
-  by: readonly InfoActor[];
-  label: string;
-}
+export type Transition = TransitionDef<InfoState, InfoActor>;
 
 export const INFO_TRANSITIONS = {
   screen: { from: ['submitted'], to: 'screening', by: ['editor'], label: '筛选' },
@@ -44,49 +41,24 @@ export const INFO_TRANSITIONS = {
   publish: { from: ['sign_off'], to: 'published', by: ['editor', 'signer'], label: '刊发' },
 } as const satisfies Record<string, Transition>;
 
+export const infoWorkflow = defineWorkflow({
+  name: 'social_info',
+  title: 'Social-conditions information (社情民意)',
+  initial: 'submitted',
+  states: INFO_STATES,
+  actors: {
+    author: "a member named among the item's authors, or the user who submitted it",
+    editor: 'staff of the information office (or staff with no office)',
+    signer: 'the signing leader (签发): a leader, or staff of the general office',
+  },
+  transitions: INFO_TRANSITIONS,
+  errors: { notAllowed: 'social_info.not_allowed', invalidTransition: 'social_info.invalid_transition' },
+});
+
 export type InfoAction = keyof typeof INFO_TRANSITIONS;
-export const INFO_ACTIONS = Object.keys(INFO_TRANSITIONS) as InfoAction[];
-export const ALL_INFO_STATES = Object.keys(INFO_STATES) as InfoState[];
-
-export type Plan = { ok: true; from: InfoState; to: InfoState } | { ok: false; reason: 'invalid_transition' };
-
-/** The pure rule: may `action` happen in `state`, and where does it lead? */
-export function planTransition(state: InfoState, action: InfoAction): Plan {
-  const t = INFO_TRANSITIONS[action] as Transition;
-  if (!t.from.includes(state)) return { ok: false, reason: 'invalid_transition' };
-  return { ok: true, from: state, to: t.to === 'same' ? state : t.to };
-}
-
-/** Actions one of `actors` may take in `state`. */
-export function allowedActions(state: InfoState, actors: ReadonlySet<InfoActor>): InfoAction[] {
-  return INFO_ACTIONS.filter((a) => {
-    const t = INFO_TRANSITIONS[a] as Transition;
-    return t.from.includes(state) && t.by.some((b) => actors.has(b));
-  });
-}
-
-export function isTerminal(state: InfoState): boolean {
-  return !INFO_ACTIONS.some((a) => (INFO_TRANSITIONS[a] as Transition).from.includes(state));
-}
+export const INFO_ACTIONS = infoWorkflow.actionList;
+export const ALL_INFO_STATES = infoWorkflow.stateList;
 
 /** Issue statuses: an issue is put together (draft), signed off (签发) by the signing leader, then released (numbered). */
 export const ISSUE_STATUSES = { draft: '编辑中', signed: '已签发', released: '已印发' } as const;
 export type IssueStatus = keyof typeof ISSUE_STATUSES;
-
-/** The table as a Mermaid state diagram (self-loops omitted), for docs/architecture.md. */
-export function workflowMermaid(): string {
-  const edges = new Map<string, string[]>();
-  for (const a of INFO_ACTIONS) {
-    const t = INFO_TRANSITIONS[a] as Transition;
-    for (const from of t.from) {
-      const to = t.to === 'same' ? from : t.to;
-      if (to === from) continue;
-      edges.set(`${from} --> ${to}`, [...(edges.get(`${from} --> ${to}`) ?? []), t.label]);
-    }
-  }
-  const lines = ['stateDiagram-v2', '  [*] --> submitted'];
-  for (const s of ALL_INFO_STATES) lines.push(`  ${s} : ${s} ${INFO_STATES[s]}`);
-  for (const [key, labels] of edges) lines.push(`  ${key} : ${labels.join(' / ')}`);
-  for (const s of ALL_INFO_STATES) if (isTerminal(s)) lines.push(`  ${s} --> [*]`);
-  return lines.join('\n');
-}
