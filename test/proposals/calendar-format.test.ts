@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { addMonths, addWorkingDays, calendarOf, isWorkingDay, todayInChina } from '../../src/modules/proposals/domain/calendar.js';
+import { addMonths, addWorkingDays, calendarOf, isWorkingDay } from '../../src/platform/calendar.js';
+import { chinaDate } from '../../src/platform/time.js';
 import { checkFormat } from '../../src/modules/proposals/domain/format-check.js';
 import { NATIONAL_REJECT_REASONS, parseSettings, proposalSettingsPatch } from '../../src/modules/proposals/domain/settings.js';
 import { BODY, TITLE } from './support.js';
@@ -32,8 +33,8 @@ describe('deadlines and working days', () => {
   });
 
   it('takes today in China time', () => {
-    expect(todayInChina(new Date('2025-03-09T17:00:00Z'))).toBe('2025-03-10');
-    expect(todayInChina(new Date('2025-03-09T15:59:00Z'))).toBe('2025-03-09');
+    expect(chinaDate(new Date('2025-03-09T17:00:00Z'))).toBe('2025-03-10');
+    expect(chinaDate(new Date('2025-03-09T15:59:00Z'))).toBe('2025-03-09');
   });
 });
 

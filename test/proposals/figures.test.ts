@@ -6,7 +6,7 @@ import {
   acceptAssignment, assignProposal, convertProposal, countersignReply, createDraft, fileProposal, mergeProposal, rateReply,
   rejectProposal, releaseReply, respondToCosign, saveReply, submitProposal, submitReply, withdrawProposal, type DraftInput,
 } from '../../src/modules/proposals/index.js';
-import { todayInChina } from '../../src/modules/proposals/domain/calendar.js';
+import { chinaDate } from '../../src/platform/time.js';
 import { proposalFigures } from '../../src/modules/proposals/queries/figures.js';
 import { loginAs, testApp, type Session } from '../support/app.js';
 import { makeUser } from '../support/factories.js';
@@ -63,7 +63,7 @@ describe('proposal figures on a hand-made session', () => {
       (await createMember(w.db, system, w.committeeId, { name: '经济委员', gender: 'male', sectorId: econ } as never)).id,
       (await createMember(w.db, system, w.committeeId, { name: '无界别委员', gender: 'male' } as never)).id,
     ];
-    const today = todayInChina();
+    const today = chinaDate();
     const p1 = await file('P1', 0, { category: '农业农村' });
     await assignProposal(w.db, w.office, p1, { leadUnitId: w.unit(WATER), coUnitIds: [w.unit(HEALTH)], assignedOn: today });
 
@@ -146,12 +146,12 @@ describe('proposal figures on a hand-made session', () => {
       { name: '农业农村', received: 3, filed: 3, replied: 3 },
       { name: '经济', received: 2, filed: 2, replied: 0 },
     ]);
-    const month = todayInChina().slice(0, 7);
+    const month = chinaDate().slice(0, 7);
     expect(f.monthly).toEqual([{ month, received: 11, filed: 5, replied: 2 }]);
   });
 
   it('a year counts every session of the year; the default is the current session', async () => {
-    const year = Number(todayInChina().slice(0, 4));
+    const year = Number(chinaDate().slice(0, 4));
     const f = await proposalFigures(w.db, w.committeeId, { year });
     expect(f.totals.received).toBe(12);
     expect(f.monthly).toHaveLength(12);

@@ -6,7 +6,7 @@ import {
   preReviewProposal, reassignProposal, rejectProposal, respondToCosign, returnProposal, submitProposal, updateDraft,
   updateProposalSettings, withdrawProposal, convertProposal,
 } from '../../src/modules/proposals/index.js';
-import { todayInChina } from '../../src/modules/proposals/domain/calendar.js';
+import { chinaDate } from '../../src/platform/time.js';
 import { makeCommittee } from '../support/factories.js';
 import { assigned, BODY, draft, failsWith, filed, HEALTH, HOUSING, proposalWorld, stateOf, submitted, TITLE, WATER, type World } from './support.js';
 
@@ -112,7 +112,7 @@ describe('assignment invariants', () => {
   });
 
   it('a unit objects within the window; the office re-assigns and the old unit loses the proposal', async () => {
-    const id = await assigned(w, { co: [HEALTH], assignedOn: todayInChina() });
+    const id = await assigned(w, { co: [HEALTH], assignedOn: chinaDate() });
     await objectToAssignment(w.db, w.clerk(HEALTH), id, { reason: '饮水工程不属于本单位职责' });
     expect(await stateOf(w.db, id)).toBe('objected');
     await failsWith(acceptAssignment(w.db, w.clerk(WATER), id), 'proposal.invalid_transition');

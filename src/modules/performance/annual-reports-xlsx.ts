@@ -1,9 +1,9 @@
 import ExcelJS from 'exceljs';
 import type { annualReportStatus } from './queries/annual-reports.js';
+import { chinaDateTime as chinaTime } from '../../platform/time.js';
 
 type Status = Awaited<ReturnType<typeof annualReportStatus>>;
 
-const chinaTime = (iso: string) => new Date(new Date(iso).getTime() + 8 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 
 /** 常委年度述职 of a year as a workbook: every standing-committee member, submitted or not, and when. */
 export async function annualReportsXlsx(s: Status, committeeName: string): Promise<Buffer> {

@@ -12,7 +12,7 @@ import { createActivity } from './commands/create-activity.js';
 import { committeesWithEvents, replayEvents } from './commands/replay-events.js';
 import { runAssessment } from './commands/run-assessment.js';
 import { submitDutyRecord } from './commands/submit-duty-record.js';
-import { chinaDate, yearOf } from './domain/kinds.js';
+import { chinaDate, yearOf } from '../../platform/time.js';
 import { HANDLED_EVENTS } from './events.js';
 import { outputRoutes } from './outputs/outputs.routes.js';
 import { canOversee, memberIdsOf, type Caller } from './performance.policy.js';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RequestContext } from '../../platform/modules.js';
-import { chinaDate, yearOf } from './domain/kinds.js';
+import { chinaDate, yearOf } from '../../platform/time.js';
 import type { Caller } from './performance.policy.js';
 import { yearParam } from './contracts.js';
 

@@ -2,7 +2,8 @@ import type { Db } from '../../platform/db/database.js';
 import type { JobDef } from '../../platform/jobs.js';
 import { notify } from '../../platform/notifications.js';
 import { sql } from 'drizzle-orm';
-import { addDays, daysBetween, todayInChina } from './domain/calendar.js';
+import { addDays, daysBetween } from '../../platform/calendar.js';
+import { chinaDate } from '../../platform/time.js';
 import { parseSettings, type ProposalSettings } from './domain/settings.js';
 import { ratingKey } from './reminders.notices.js';
 import { awaitingRating, clerkUsers, dueAssignments, memberUsers, officeBacklog, officeUsers } from './reminders.repository.js';
@@ -47,7 +48,7 @@ async function settingsOf(db: Db, committeeIds: readonly string[]): Promise<Map<
 const label = (r: { numberLabel: string | null; title: string }) => (r.numberLabel ? `${r.numberLabel}提案“${r.title}”` : `提案“${r.title}”`);
 
 /** One run of the reminders as of `today` (China date), for every committee or one. Returns how many notifications were written. */
-export async function sendReminders(db: Db, today: string = todayInChina(), opts: { committeeId?: string } = {}): Promise<ReminderCounts> {
+export async function sendReminders(db: Db, today: string = chinaDate(), opts: { committeeId?: string } = {}): Promise<ReminderCounts> {
   const counts: ReminderCounts = { deadline: 0, rating: 0, office: 0 };
 
   const due = await dueAssignments(db, addDays(today, 90), opts.committeeId);

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../platform/db/database.js';
-import { addDays, todayInChina } from './domain/calendar.js';
+import { addDays } from '../../platform/calendar.js';
+import { chinaDate } from '../../platform/time.js';
 import { approveKeyProposal, declineKeyProposal } from './commands/key-approve.js';
 import { shortlistKeyProposal } from './commands/key-shortlist.js';
 import { recordSupervisionEvent, setSupervision } from './commands/supervise-proposal.js';
@@ -41,7 +42,7 @@ export async function seedSupervisionDemo(db: Db): Promise<{ shortlisted: number
      order by number`);
   const picked = rows.filter((_, i) => i % 8 === 5);
   const channels = ['top_leader', 'chair_meeting', 'special_committee', 'proposal_committee', 'joint_inspection'];
-  const today = todayInChina();
+  const today = chinaDate();
   let approved = 0;
   let events = 0;
   for (const [i, p] of picked.entries()) {

@@ -3,9 +3,9 @@ import { Badge, Button, Dropdown, Empty, List, Space, Typography } from 'antd';
 import { BellOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useCan, useSession } from './auth';
-import { useI18n } from './i18n';
 import { internalLink, useMarkAllRead, useMarkRead, useNotifications, type NotificationView } from '../features/notifications/notifications.api';
 import { useInboxT } from '../features/notifications/inbox-i18n';
+import { dateTimeOf } from '../ui/format';
 
 /** The header bell: unread count, the latest few in a drop-down, a link to all of them. Polls every minute. */
 export function NotificationBell() {
@@ -18,7 +18,6 @@ export function NotificationBell() {
 
 function Bell() {
   const t = useInboxT();
-  const { lang } = useI18n();
   const navigate = useNavigate();
   const latest = useNotifications({ pageSize: 6 }, { poll: true });
   const markRead = useMarkRead();
@@ -58,7 +57,7 @@ function Bell() {
                 description={
                   <>
                     {n.body && <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }} type="secondary">{n.body}</Typography.Paragraph>}
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{new Date(n.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</Typography.Text>
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dateTimeOf(n.createdAt)}</Typography.Text>
                   </>
                 }
               />

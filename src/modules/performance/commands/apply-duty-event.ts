@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { transact } from '../../../platform/db/unit-of-work.js';
-import { chinaDate, parseMetrics } from '../domain/kinds.js';
+import { chinaDate } from '../../../platform/time.js';
+import { parseMetrics } from '../domain/kinds.js';
 import {
   DUTY_RECORDED, DUTY_REVOKED, dutyRecordedPayload, dutyRevokedPayload, proposalCreditPayload,
   PROPOSAL_SOURCES, PROPOSALS_FILED, PROPOSALS_SUBMITTED, PROPOSALS_WITHDRAWN,

@@ -2,7 +2,7 @@ import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import type { ActivityRow } from '../activity.repository.js';
 import { checkInInput } from '../contracts.js';
-import { chinaDate } from '../domain/kinds.js';
+import { chinaDate, chinaDateTime, chinaDayEnd } from '../../../platform/time.js';
 import { PerformanceErrors } from '../performance.errors.js';
 import type { Caller } from '../performance.policy.js';
 import { invalidChange, memberMove } from './attendance-move.js';
@@ -12,11 +12,11 @@ const EARLY_MS = 2 * 3600 * 1000;
 /** Check-in opens two hours before the start and closes at the end of the activity's last day (China time). */
 export function checkInWindow(a: Pick<ActivityRow, 'startsAt' | 'endsAt'>): { from: Date; until: Date } {
   const from = new Date(new Date(a.startsAt).getTime() - EARLY_MS);
-  const until = new Date(`${chinaDate(a.endsAt ?? a.startsAt)}T23:59:59.999+08:00`);
+  const until = chinaDayEnd(chinaDate(a.endsAt ?? a.startsAt));
   return { from, until };
 }
 
-const fmt = (d: Date) => new Date(d.getTime() + 8 * 3600 * 1000).toISOString().slice(0, 16).replace('T', ' ');
+const fmt = chinaDateTime;
 
 /**
  * 签到 on the phone: the member types the activity's code. An invited member, one who signed

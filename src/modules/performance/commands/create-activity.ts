@@ -5,7 +5,7 @@ import { transact } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
 import { insertActivity, invite } from '../activity.repository.js';
 import { activityInput, type ActivityInput } from '../contracts.js';
-import { chinaDate, yearOf } from '../domain/kinds.js';
+import { chinaDate, yearOf } from '../../../platform/time.js';
 import { PerformanceErrors } from '../performance.errors.js';
 import type { Caller } from '../performance.policy.js';
 import { activeMembers } from '../record.repository.js';

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { UnitOfWork } from '../../../platform/db/unit-of-work.js';
 import type { AttendanceStatus, ActivityRow } from '../activity.repository.js';
-import { ACTIVITY_TYPES, chinaDate } from '../domain/kinds.js';
+import { chinaDate } from '../../../platform/time.js';
+import { ACTIVITY_TYPES } from '../domain/kinds.js';
 import { findBySource, insertRecord, setRecordStatus, voidBySource, type NewRecord } from '../record.repository.js';
 
 /**

@@ -114,9 +114,3 @@ export function primaryRole(roles: readonly string[]): MemberRole {
   return ROLE_ORDER.find((r) => roles.includes(r)) ?? 'member';
 }
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-/** The calendar date in China (UTC+8, no daylight saving) of an instant. */
-export function chinaDate(at: Date | string = new Date()): string {
-  return new Date(new Date(at).getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-export const yearOf = (date: string) => Number(date.slice(0, 4));

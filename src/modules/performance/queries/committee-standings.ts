@@ -1,7 +1,8 @@
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import type { StandingsQuery } from '../contracts.js';
 import { scoreMember, type DutyFact, type Score } from '../domain/engine.js';
-import { chinaDate, primaryRole, yearOf } from '../domain/kinds.js';
+import { chinaDate, yearOf } from '../../../platform/time.js';
+import { primaryRole } from '../domain/kinds.js';
 import { membersForScoring, type ScoredMember } from '../record.repository.js';
 import { committeeFacts } from './scoring-facts.js';
 import { effectiveRules } from './effective-rules.js';

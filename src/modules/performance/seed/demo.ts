@@ -10,7 +10,7 @@ import { submitDutyRecord } from '../commands/submit-duty-record.js';
 import { verifyDutyRecord } from '../commands/verify-duty-record.js';
 import type { ActivityInput, RecordInput } from '../contracts.js';
 import type { ActivityType } from '../domain/kinds.js';
-import { chinaDate, yearOf } from '../domain/kinds.js';
+import { chinaDate, yearOf } from '../../../platform/time.js';
 import type { Caller } from '../performance.policy.js';
 import { seedAnnualReports } from './annual-reports.js';
 

@@ -1,6 +1,7 @@
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
-import { addMonths, addWorkingDays, calendarOf, todayInChina } from '../domain/calendar.js';
+import { addMonths, addWorkingDays, calendarOf } from '../../../platform/calendar.js';
+import { chinaDate } from '../../../platform/time.js';
 import type { ProposalSettings } from '../domain/settings.js';
 import { assignInput, type AssignInput } from '../contracts.js';
 import { activeUnits, insertAssignment, type AssignmentRow } from '../handling.repository.js';
@@ -30,7 +31,7 @@ export async function planAssignment(db: Executor, committeeId: string, raw: Ass
   const found = await activeUnits(db, committeeId, ids);
   if (new Set(ids).size !== ids.length || found.length !== ids.length) throw new AppError(ProposalErrors['proposal.unit_unknown']);
   const names = new Map(found.map((u) => [u.id, u.name]));
-  const assignedOn = input.assignedOn ?? todayInChina();
+  const assignedOn = input.assignedOn ?? chinaDate();
   return {
     units: wanted.map((w) => ({ ...w, name: names.get(w.unitId)! })),
     assignedOn,

@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { extendInput } from '../contracts.js';
-import { addMonths } from '../domain/calendar.js';
+import { addMonths } from '../../../platform/calendar.js';
 import { setDeadlines } from '../handling.repository.js';
 import { ProposalErrors } from '../proposals.errors.js';
 import type { Caller } from '../proposals.policy.js';

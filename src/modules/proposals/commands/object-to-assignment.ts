@@ -1,7 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import { AppError } from '../../../platform/errors.js';
 import { reasonInput } from '../contracts.js';
-import { todayInChina } from '../domain/calendar.js';
+import { chinaDate } from '../../../platform/time.js';
 import { markObjected } from '../handling.repository.js';
 import { ProposalErrors } from '../proposals.errors.js';
 import { factsOf, type Caller } from '../proposals.policy.js';
@@ -11,7 +11,7 @@ import { move } from './move.js';
  * A unit that holds the matter is not its business objects within the window (异议); it may not
  * pass the proposal on by itself — the office dismisses the objection or re-assigns (改办).
  */
-export async function objectToAssignment(db: Db, caller: Caller, id: string, raw: { reason: string }, today = todayInChina()) {
+export async function objectToAssignment(db: Db, caller: Caller, id: string, raw: { reason: string }, today = chinaDate()) {
   const { reason } = reasonInput.parse(raw);
   const units = factsOf(caller).unitIds;
   return move(db, caller, id, 'object', async ({ uow, assignments }) => {

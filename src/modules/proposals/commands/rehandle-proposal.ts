@@ -1,6 +1,7 @@
 import type { Db } from '../../../platform/db/database.js';
 import { reasonInput } from '../contracts.js';
-import { addMonths, todayInChina } from '../domain/calendar.js';
+import { addMonths } from '../../../platform/calendar.js';
+import { chinaDate } from '../../../platform/time.js';
 import { setDeadlines } from '../handling.repository.js';
 import { patchProposal } from '../proposal.repository.js';
 import type { Caller } from '../proposals.policy.js';
@@ -9,7 +10,7 @@ import { move, type MoveContext } from './move.js';
 /** A new handling round for the units still assigned, with a new deadline `months` from today. */
 export async function startNewRound(m: MoveContext, months: number, reason: string | null) {
   const round = m.row.round + 1;
-  const deadline = addMonths(todayInChina(), months);
+  const deadline = addMonths(chinaDate(), months);
   await patchProposal(m.uow.tx, m.caller.committeeId, m.row.id, { round, replyClass: null });
   await setDeadlines(m.uow.tx, m.caller.committeeId, m.row.id, deadline, reason);
   return { round, deadline };

@@ -41,19 +41,6 @@ export function replyTitle(ctx: { abbrev: string; termNumber: number | null; ses
   return `关于${meetingPrefix(ctx)}${ctx.numberLabel ?? ''}提案的答复`;
 }
 
-/** 2025-04-20 (or a timestamp) → 2025年4月20日, in China's time zone. */
-export function chineseDate(value: string | Date): string {
-  const d = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T12:00:00+08:00`) : new Date(value);
-  const [y, m, day] = d.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).split('-').map(Number);
-  return `${y}年${m}月${day}日`;
-}
-
-/** A timestamp → YYYY-MM-DD in China's time zone. */
-export function chinaDay(value: string | Date | null): string | null {
-  if (!value) return null;
-  return new Date(value).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
-}
-
 /** A download header: the Chinese name in filename* (RFC 6266) with an ASCII fallback. */
 export function attachmentHeader(fileName: string, asciiName: string): string {
   return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;

@@ -6,7 +6,8 @@ import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
 import { bodyParagraphs, CHAR, FONT, PAGE, plain, run, SIZE, title } from './docx-kit.js';
 import { bookRows, sessionHeader, type BookRow, type SessionHeader } from './exports.repository.js';
-import { chineseDate, committeeAbbrev } from './labels.js';
+import { chineseDate } from '../../../platform/time.js';
+import { committeeAbbrev } from './labels.js';
 import { ReportErrors } from './reports.policy.js';
 
 export interface ProposalBook {

@@ -6,7 +6,8 @@ import { loadVisible } from '../proposal.access.js';
 import { factsOf, type Caller } from '../proposals.policy.js';
 import { blank, bodyParagraphs, CHAR, FONT, PAGE, plain, run, SIZE, title } from './docx-kit.js';
 import { letterContext } from './exports.repository.js';
-import { chineseDate, committeeAbbrev, replyTitle } from './labels.js';
+import { chineseDate } from '../../../platform/time.js';
+import { committeeAbbrev, replyTitle } from './labels.js';
 import { ReportErrors } from './reports.policy.js';
 
 /** Everything the reply letter (答复函) shows. */

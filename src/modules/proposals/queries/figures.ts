@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Rating } from '../contracts.js';
-import { todayInChina } from '../domain/calendar.js';
+import { chinaDate } from '../../../platform/time.js';
 import { parseSettings } from '../domain/settings.js';
 import { FILED_STATES } from '../exports/labels.js';
 import { ReportErrors } from '../exports/reports.policy.js';
@@ -111,7 +111,7 @@ export async function proposalFigures(db: Executor, committeeId: string, q: Figu
     sessionName = cur.session?.name ?? null;
   }
   const scope: FigureScope = { committeeId, sessionId, year: q.year };
-  const today = opts.today ?? todayInChina();
+  const today = opts.today ?? chinaDate();
   const settings = parseSettings(await readSettings(db, committeeId));
   // One after another: the statements are small, and a caller may pass a transaction's single connection.
   const states = await countsByState(db, scope);

@@ -1,7 +1,8 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { rng } from '../../org/seed/member-generator.js';
-import { addDays, todayInChina } from '../domain/calendar.js';
+import { addDays } from '../../../platform/calendar.js';
+import { chinaDate } from '../../../platform/time.js';
 import { NATIONAL_REJECT_REASONS } from '../domain/settings.js';
 import type { Caller } from '../proposals.policy.js';
 import type { Rating } from '../contracts.js';
@@ -67,7 +68,7 @@ export async function seedProposalsDemo(db: Db, opts: { progress?: (done: number
   const clerk = (unit: string) => caller([{ role: 'unit_clerk', unitId: unit }], 'seed:unit');
   const office = caller([{ role: 'staff', office: 'proposals' }], 'seed:office');
 
-  const today = todayInChina();
+  const today = chinaDate();
   const total = DEMO_TOPICS.reduce((n, t) => n + Math.round(t.count * 1.3), 0);
   let done = 0;
   let memberCursor = 0;

@@ -9,6 +9,7 @@ import { InfoErrors } from '../social-info.errors.js';
 import type { Caller } from '../social-info.policy.js';
 import { activeMembers, activeTopic, insertItem, insertVersion, isOfficer, readInfoSettings } from '../social-info.repository.js';
 import { ATTACHMENT_KIND, checkLength, itemTokens } from './text-rules.js';
+import { chinaYear } from '../../../platform/time.js';
 
 /**
  * An item is submitted (报送): by a member or information officer (the caller's member is the
@@ -30,7 +31,7 @@ export async function submitItem(db: Db, caller: Caller, raw: SubmitInput): Prom
     const known = await activeMembers(uow.tx, committeeId, memberIds);
     if (memberIds.some((m) => !known.has(m))) throw new AppError(InfoErrors['social_info.member_unknown']);
     // 信息员: the lead author must hold this year's appointment (China time).
-    const year = Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
+    const year = chinaYear();
     if (input.sourceKind === 'officer' && !(await isOfficer(uow.tx, committeeId, memberIds[0], year))) throw new AppError(InfoErrors['social_info.not_an_officer']);
     if (input.topicId && !(await activeTopic(uow.tx, committeeId, input.topicId))) throw new AppError(InfoErrors['social_info.topic_unknown']);
     const id = await insertItem(uow.tx, committeeId, {

@@ -2,6 +2,7 @@ import ExcelJS from 'exceljs';
 import { SOURCE_LABELS, type SOURCE_KINDS } from '../contracts.js';
 import type { AuthorFigures, Figures } from '../queries/figures.js';
 import type { ExportRow } from '../queries/list-items.js';
+import { chinaDate } from '../../../platform/time.js';
 
 /** The social-information workbooks: the year's figures, the year-end list of authors, the item list. */
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -73,7 +74,7 @@ export async function authorsWorkbook(year: number, authors: AuthorFigures[], co
 /** The filtered item list. */
 export async function itemsWorkbook(rows: ExportRow[], authorNames: Map<string, string>): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
-  const day = (s: string | null) => (s ? new Date(s).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }) : '');
+  const day = (s: string | null) => (s ? chinaDate(s) : '');
   sheet(wb, '社情民意信息', [
     { header: '序号', key: 'n', width: 6 }, { header: '标题', key: 'title', width: 46 }, { header: '状态', key: 'stateLabel', width: 10 },
     { header: '急报', key: 'urgent', width: 6 }, { header: '来源', key: 'source', width: 16 }, { header: '作者', key: 'authors', width: 20 },

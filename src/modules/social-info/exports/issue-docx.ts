@@ -8,6 +8,7 @@ import { distributionOf, parseInfoSettings } from '../domain/settings.js';
 import { InfoErrors } from '../social-info.errors.js';
 import { factsOf, type Caller } from '../social-info.policy.js';
 import { authorInfo, committeeHeader, findIssue, itemsOfIssue, readInfoSettings, type AuthorInfo, type ItemRow } from '../social-info.repository.js';
+import { chineseDate } from '../../../platform/time.js';
 
 /**
  * An issue of a periodical as a Word document in the usual layout of 社情民意 issues: the red
@@ -27,12 +28,6 @@ const LINE = { line: 560, lineRule: LineRuleType.EXACT }; // 28 pt: 22 lines a p
 const run = (text: string, font: string, size: number, extra: Partial<IRunOptions> = {}) =>
   new TextRun({ text, size, font: { ascii: font, eastAsia: font, hAnsi: font, hint: 'eastAsia' }, ...extra });
 
-/** 2026-03-12 (China time) → 2026年3月12日. */
-export function chineseDate(iso: string | Date): string {
-  const d = new Date(iso);
-  const [y, m, day] = d.toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).split('-').map(Number);
-  return `${y}年${m}月${day}日`;
-}
 
 /** （农业界委员 张三、李四 提供）; members of several sectors are listed sector by sector; a group's item names the group. */
 export function authorLine(item: Pick<ItemRow, 'memberIds' | 'sourceKind' | 'sourceName'>, authors: Map<string, AuthorInfo>): string {

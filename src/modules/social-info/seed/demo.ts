@@ -15,6 +15,7 @@ import type { SOURCE_KINDS } from '../contracts.js';
 import type { Caller } from '../social-info.policy.js';
 import { countChars } from '../domain/settings.js';
 import { INFO_TOPICS, SEASON_TOPICS, type InfoTopic } from './demo-topics.js';
+import { chinaDate, chinaYear } from '../../../platform/time.js';
 
 /**
  * A year of 社情民意 work for 定西 and 金昌 (the current year, China time), through the real
@@ -68,11 +69,10 @@ export interface SocialInfoDemoResult {
   instructed: number;
 }
 
-const chinaDay = (ms: number) => new Date(ms).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 
 export async function seedSocialInfoDemo(db: Db, opts: { progress?: (done: number, total: number) => void; seed?: number } = {}): Promise<SocialInfoDemoResult> {
   const now = Date.now();
-  const year = Number(new Date(now).toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
+  const year = chinaYear(now);
   const out: SocialInfoDemoResult = { items: 0, issues: 0, adopted: 0, instructed: 0 };
   let done = 0;
   const total = CITIES.length * ITEMS_PER_CITY;
@@ -256,7 +256,7 @@ async function seedCity(
     const released = Math.max(lastRelease, Math.min(now - DAY, chunk[chunk.length - 1].at + (2 + Math.floor(rand() * 5)) * DAY));
     lastRelease = released;
     for (const p of chunk) { p.publishedAt = released; p.issue = { periodical, released }; }
-    await forwardIssue(db, office, issueId, { destinations: [...destinationsOf[periodical]], forwardedOn: chinaDay(Math.min(now, released + DAY)) });
+    await forwardIssue(db, office, issueId, { destinations: [...destinationsOf[periodical]], forwardedOn: chinaDate(Math.min(now, released + DAY)) });
     await db.execute(sql`update social_info_issues set created_at = ${new Date(released - 4 * DAY).toISOString()}, signed_at = ${new Date(released - DAY).toISOString()},
       released_at = ${new Date(released).toISOString()} where id = ${issueId}`);
   }
@@ -277,7 +277,7 @@ async function seedCity(
   // What came of it: adoptions, instructions (provincial and city), follow-ups.
   let adopted = 0;
   let instructed = 0;
-  const later = (p: Plan, min: number, max: number) => chinaDay(Math.min(now, p.publishedAt! + (min + Math.floor(rand() * (max - min))) * DAY));
+  const later = (p: Plan, min: number, max: number) => chinaDate(Math.min(now, p.publishedAt! + (min + Math.floor(rand() * (max - min))) * DAY));
   const byDemoFirst = [...toPublish].sort((a, b) => Number(b.memberIds[0] === demoMember) - Number(a.memberIds[0] === demoMember));
   for (const [k, p] of byDemoFirst.entries()) {
     const demo = k === 0 && demoMember && p.memberIds[0] === demoMember;

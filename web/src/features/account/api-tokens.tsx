@@ -4,12 +4,13 @@ import { api } from '../../api/client';
 import type { ApiToken } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { errorText } from '../../ui/error-alert';
+import { dateTimeOf } from '../../ui/format';
 
 const KEY = ['auth', 'tokens'];
 
 /** Personal API tokens: the secret is shown once, right after creation; afterwards only its prefix. */
 export function ApiTokens() {
-  const { t, lang } = useI18n();
+  const { t } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<{ name: string }>();
@@ -29,7 +30,7 @@ export function ApiTokens() {
     },
     onError: (e) => message.error(errorText(e, t('common.network'))),
   });
-  const fmt = (iso: string | null) => (iso ? new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en') : t('account.tokenNeverUsed'));
+  const fmt = (iso: string | null) => (iso ? dateTimeOf(iso) : t('account.tokenNeverUsed'));
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>

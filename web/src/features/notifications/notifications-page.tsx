@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { Badge, Button, Card, List, Space, Switch, Typography } from 'antd';
 import { RequireAbility } from '../../app/auth';
-import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useInboxT } from './inbox-i18n';
 import { internalLink, useMarkAllRead, useMarkRead, useNotifications } from './notifications.api';
+import { dateTimeOf } from '../../ui/format';
 
 /** 通知: all my notifications in the current committee, newest first; read one, or all. */
 export default function NotificationsPage() {
@@ -20,7 +20,6 @@ const PAGE_SIZE = 20;
 
 function Notifications() {
   const t = useInboxT();
-  const { lang } = useI18n();
   const navigate = useNavigate();
   const [page, setPage] = useState(1);
   const [onlyUnread, setOnlyUnread] = useState(false);
@@ -76,7 +75,7 @@ function Notifications() {
                   description={
                     <>
                       {n.body && <Typography.Paragraph style={{ margin: 0, whiteSpace: 'pre-wrap' }}>{n.body}</Typography.Paragraph>}
-                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{new Date(n.createdAt).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</Typography.Text>
+                      <Typography.Text type="secondary" style={{ fontSize: 12 }}>{dateTimeOf(n.createdAt)}</Typography.Text>
                     </>
                   }
                 />

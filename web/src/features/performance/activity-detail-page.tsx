@@ -4,6 +4,7 @@ import { RequireAbility } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useActivity, useCloseActivity, useMarkAttendance, type AttendanceStatus } from './performance.api';
 import { usePerfT } from './performance-i18n';
+import { dateTimeOf } from '../../ui/format';
 
 /** One activity for staff: the check-in code to show the room, the attendance list with marking, closing. */
 export default function ActivityDetailPage() {
@@ -32,7 +33,7 @@ function ActivityDetail() {
       <Card size="small">
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
           <Descriptions.Item label={t('act.type')}>{a.typeLabel}</Descriptions.Item>
-          <Descriptions.Item label={t('act.date')}>{new Date(a.startsAt).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai' })}</Descriptions.Item>
+          <Descriptions.Item label={t('act.date')}>{dateTimeOf(a.startsAt)}</Descriptions.Item>
           <Descriptions.Item label={t('act.place')}>{a.place}</Descriptions.Item>
           <Descriptions.Item label={t('act.status')}>{a.status === 'open' ? t('act.open') : t('act.closed')}</Descriptions.Item>
           <Descriptions.Item label={t('act.code')}>

@@ -4,8 +4,9 @@ import { RequireAbility } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useActivities } from './performance.api';
 import { usePerfT } from './performance-i18n';
+import { dateTimeOf } from '../../ui/format';
 
-const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+const when = dateTimeOf;
 
 /** 履职活动 of the year for staff: newest first; each opens its detail with the check-in code and attendance. */
 export default function ActivityListPage() {

@@ -2,6 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { AnnualReportInput } from '../../../../src/modules/performance/contracts';
 import type { AttachmentMeta } from '../../ui/attachment-upload';
+import { dateTimeOf } from '../../ui/format';
 
 /** 常委年度述职 (src/modules/performance/assessment.routes.ts), as the pages use it. */
 export interface AnnualReport {
@@ -47,7 +48,7 @@ export const useAnnualReportStatus = (year: number) =>
 export const useMemberAnnualReport = (memberId: string | null, year: number) =>
   useQuery({ queryKey: ['perf', 'annual-reports', year, memberId], queryFn: () => api.get<MemberAnnualReport>(`/api/performance/annual-reports/${memberId}`, { year }), enabled: !!memberId });
 /** A time as people in China read it. */
-export const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', dateStyle: 'short', timeStyle: 'short' });
+export const when = dateTimeOf;
 
 /** A plain GET link (the session cookie goes along). */
 export const annualReportsFile = (year: number) => `/api/performance/annual-reports.xlsx?year=${year}`;

@@ -8,6 +8,7 @@ import { EChart, type EChartOption } from '../../ui/echart';
 import { ErrorAlert } from '../../ui/error-alert';
 import { DownloadButton } from './dashboard-download';
 import { useDashT, type DashKey, type DashT } from './dashboard-i18n';
+import { chinaYear } from '../../ui/format';
 
 /** GET /api/proposals/figures (src/modules/proposals/queries/figures.ts). */
 interface Rates { onTime: number; late: number; overdue: number; pending: number; replied: number; answering: number; onTimeRate: number | null }
@@ -25,7 +26,7 @@ export interface ProposalFigures {
   monthly: { month: string; received: number; filed: number; replied: number }[];
 }
 
-const thisYear = () => Number(new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' }).slice(0, 4));
+const thisYear = () => chinaYear();
 const pct = (v: number | null, t: DashT) => (v === null ? t('noRate') : `${(v * 100).toFixed(1)}%`);
 
 /** /proposals/dashboard: 提案统计 with charts, the per-unit table and the downloads (figures, book, list). */

@@ -13,6 +13,7 @@ import { FormatIssues } from './format-issues';
 import { KeyPanel } from './key-panel';
 import { Countdown, StateTag, stateLabel } from './proposal-labels';
 import { useProposal, useProposalSettings } from './proposals.api';
+import { dateOf } from '../../ui/format';
 
 export default function ProposalDetailPage() {
   return (
@@ -146,7 +147,7 @@ function ProposalDetail() {
 
 /** The proposal's path so far, from the dates, assignments, replies and ratings the server sends. */
 function timeline(p: ProposalView, t: Translate): { at: string; text: ReactNode; color?: string }[] {
-  const day = (s: string | null) => (s ? s.slice(0, 10) : '');
+  const day = (s: string | null) => dateOf(s);
   const out: { at: string; text: ReactNode; color?: string }[] = [];
   const add = (at: string | null, text: string, color?: string) => at && out.push({ at, text: `${day(at)}　${text}`, color });
   add(p.dates.submittedAt, t('proposals.ev.submitted'));

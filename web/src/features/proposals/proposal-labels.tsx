@@ -2,6 +2,7 @@ import { Tag } from 'antd';
 import type { ProposalState } from '../../api/types';
 import type { Translate } from '../../app/i18n';
 import type { MessageKey } from '../../locales/zh-CN';
+import { chinaDate } from '../../ui/format';
 
 const COLORS: Partial<Record<ProposalState, string>> = {
   draft: 'default', submitted: 'blue', pre_reviewed: 'blue', returned: 'orange', withdrawn: 'default', not_filed: 'red',
@@ -17,7 +18,7 @@ export function StateTag({ state, t }: { state: ProposalState; t: Translate }) {
 
 /** Days from today (China time) to a YYYY-MM-DD date; negative when past. */
 export function daysUntil(date: string, today = new Date()): number {
-  const local = new Date(today.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+  const local = chinaDate(today);
   return Math.round((Date.parse(date) - Date.parse(local)) / 86_400_000);
 }
 

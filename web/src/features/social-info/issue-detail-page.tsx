@@ -9,6 +9,7 @@ import { todayCN, useInfoList, useInfoSettings, useIssue, useIssueMove, type Inf
 import { useQueryClient } from '@tanstack/react-query';
 import { useSiT, type SiT } from './social-info-i18n';
 import { IssueStatusTag, StateTag, UrgentTag, issueName } from './social-info-labels';
+import { dateOf } from '../../ui/format';
 
 /** /social-info/issues/:id: one issue — its items; the office adds items, the leader signs off, the office releases and forwards; Word download. */
 export default function IssueDetailPage() {
@@ -42,8 +43,8 @@ function IssueDetail() {
           >
             <Descriptions column={screens.md ? 3 : 1} size="small">
               <Descriptions.Item label={t('issues.items')}>{issue.items.length}</Descriptions.Item>
-              <Descriptions.Item label={t('issues.signedBy')}>{issue.signedByLabel ? `${issue.signedByLabel} ${issue.signedAt?.slice(0, 10) ?? ''}` : t('common.none')}</Descriptions.Item>
-              <Descriptions.Item label={t('issues.releasedAt')}>{issue.releasedAt?.slice(0, 10) ?? t('common.none')}</Descriptions.Item>
+              <Descriptions.Item label={t('issues.signedBy')}>{issue.signedByLabel ? `${issue.signedByLabel} ${dateOf(issue.signedAt)}` : t('common.none')}</Descriptions.Item>
+              <Descriptions.Item label={t('issues.releasedAt')}>{issue.releasedAt ? dateOf(issue.releasedAt) : t('common.none')}</Descriptions.Item>
             </Descriptions>
             {move.error && <ErrorAlert error={move.error} style={{ marginBlock: 12 }} />}
             <Space wrap style={{ marginTop: 12 }}>

@@ -7,6 +7,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { thisYear, useCreateIssue, useCreatePeriodical, useIssues, usePeriodicals, type InfoIssue } from './social-info.api';
 import { useSiT, type SiT } from './social-info-i18n';
 import { IssueStatusTag } from './social-info-labels';
+import { dateOf } from '../../ui/format';
 
 /** /social-info/issues: the periodicals' issues of a year; the info office starts issues and adds periodicals. */
 export default function IssueListPage() {
@@ -52,7 +53,7 @@ function Issues() {
             { key: 'number', title: t('issues.number'), width: 120, render: (_, i) => (i.number ? `${i.year} ${t('issue.number', { n: i.number })}` : t('issue.unnumbered')) },
             { key: 'status', title: t('issues.status'), width: 100, render: (_, i) => <IssueStatusTag status={i.status} t={t} /> },
             { key: 'signed', title: t('issues.signedBy'), responsive: ['md'], render: (_, i) => i.signedByLabel ?? '' },
-            { key: 'released', title: t('issues.releasedAt'), responsive: ['sm'], render: (_, i) => i.releasedAt?.slice(0, 10) ?? '' },
+            { key: 'released', title: t('issues.releasedAt'), responsive: ['sm'], render: (_, i) => dateOf(i.releasedAt) },
           ]}
         />
       </Card>

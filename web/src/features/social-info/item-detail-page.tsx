@@ -9,6 +9,7 @@ import { useInfoItem, useInfoTimeline, useInfoVersions, type DiffOp, type InfoEv
 import { ItemActions } from './item-actions';
 import { useSiT, type SiKey, type SiT } from './social-info-i18n';
 import { StateTag, UrgentTag, issueName, stateLabel } from './social-info-labels';
+import { dateOf, dateTimeOf } from '../../ui/format';
 
 /** /social-info/items/:id: the text, the editor's changes beside the author's original, the moves the caller may make, and the whole trail. */
 export default function ItemDetailPage() {
@@ -46,13 +47,13 @@ function ItemDetail() {
                 <span data-testid="info-authors">{item.authors.map((a) => a.name).join('、') || none}</span>
               </Descriptions.Item>
               <Descriptions.Item label={t('detail.source')}>{[item.sourceLabel, item.sourceName].filter(Boolean).join(' · ')}</Descriptions.Item>
-              <Descriptions.Item label={t('detail.submittedAt')}>{item.dates.submittedAt.slice(0, 16).replace('T', ' ')}</Descriptions.Item>
+              <Descriptions.Item label={t('detail.submittedAt')}>{dateTimeOf(item.dates.submittedAt)}</Descriptions.Item>
               {item.issue && (
                 <Descriptions.Item label={t('detail.issue')}>
                   <Link to={`/social-info/issues/${item.issue.id}`} data-testid="info-issue">{issueName(item.issue, t)}</Link>
                 </Descriptions.Item>
               )}
-              {item.dates.publishedAt && <Descriptions.Item label={t('detail.publishedAt')}>{item.dates.publishedAt.slice(0, 10)}</Descriptions.Item>}
+              {item.dates.publishedAt && <Descriptions.Item label={t('detail.publishedAt')}>{dateOf(item.dates.publishedAt)}</Descriptions.Item>}
               {item.reason && <Descriptions.Item label={t('detail.reason')}><span data-testid="info-reason">{item.reason}</span></Descriptions.Item>}
               {item.mergedIntoId && (
                 <Descriptions.Item label={t('detail.mergedInto')}><Link to={`/social-info/items/${item.mergedIntoId}`} data-testid="info-merged-into">{t('detail.mergedInto')}</Link></Descriptions.Item>
@@ -126,7 +127,7 @@ function Versions({ id, t }: { id: string; t: SiT }) {
               <Space wrap size={4}>
                 <Tag color={x.kind === 'original' ? 'blue' : 'gold'}>{t('detail.version', { n: x.version })}</Tag>
                 <span>{t(`detail.kind.${x.kind}` as SiKey)}</span>
-                <Typography.Text type="secondary">{x.createdByLabel} {x.createdAt.slice(0, 16).replace('T', ' ')}</Typography.Text>
+                <Typography.Text type="secondary">{x.createdByLabel} {dateTimeOf(x.createdAt)}</Typography.Text>
                 {x.note && <Typography.Text type="secondary">（{x.note}）</Typography.Text>}
               </Space>
               <Typography.Paragraph strong style={{ margin: '4px 0 0' }}>{x.title}</Typography.Paragraph>
@@ -199,7 +200,7 @@ function Trail({ item, t }: { item: InfoItem; t: SiT }) {
       <Timeline
         data-testid="info-timeline"
         items={[
-          ...events.map((e) => ({ color: EVENT_COLORS[e.type] ?? 'blue', content: <span data-testid="timeline-event" data-type={e.type}>{e.at.slice(0, 10)}　{eventText(e, t)}</span> })),
+          ...events.map((e) => ({ color: EVENT_COLORS[e.type] ?? 'blue', content: <span data-testid="timeline-event" data-type={e.type}>{dateOf(e.at)}　{eventText(e, t)}</span> })),
           { color: 'gray', content: t('ev.now', { state: stateLabel(item.state, t) }) },
         ]}
       />

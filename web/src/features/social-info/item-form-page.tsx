@@ -10,6 +10,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { SOURCE_KIND_KEYS, thisYear, useInfoSettings, useSimilarToDraft, useSubmitItem, useTopics, type SourceKind } from './social-info.api';
 import { useSiT, type SiT } from './social-info-i18n';
 import { StateTag, UrgentTag, countChars, sourceLabel } from './social-info-labels';
+import { dateOf } from '../../ui/format';
 
 /** /social-info/new: a member, an information officer or staff (for an organisation, sector, special committee or station) submits an item. */
 export default function ItemFormPage() {
@@ -152,7 +153,7 @@ function ItemForm() {
                 {similar.data!.items.map((s) => (
                   <div key={s.id} data-testid="similar-item">
                     <Link to={`/social-info/items/${s.id}`} target="_blank">{s.title}</Link>
-                    <div><Space size={4} wrap>{s.urgent && <UrgentTag t={t} />}<StateTag state={s.state} t={t} /><Typography.Text type="secondary">{s.submittedAt.slice(0, 10)}</Typography.Text></Space></div>
+                    <div><Space size={4} wrap>{s.urgent && <UrgentTag t={t} />}<StateTag state={s.state} t={t} /><Typography.Text type="secondary">{dateOf(s.submittedAt)}</Typography.Text></Space></div>
                   </div>
                 ))}
               </Space>

@@ -8,6 +8,7 @@ import { ErrorAlert } from '../../ui/error-alert';
 import { INFO_STATE_KEYS, SOURCE_KIND_KEYS, thisYear, useInfoList, type SourceKind, type InfoListParams, type InfoListRow } from './social-info.api';
 import { useSiT } from './social-info-i18n';
 import { StateTag, UrgentTag, sourceLabel, stateLabel } from './social-info-labels';
+import { dateOf } from '../../ui/format';
 
 const DEFAULTS = { page: 1, pageSize: 20 } as const;
 
@@ -63,7 +64,7 @@ function ItemTable() {
     },
     { key: 'state', title: t('list.filterState'), width: 110, render: (_, r) => <StateTag state={r.state} t={t} /> },
     { key: 'source', title: t('list.source'), responsive: ['md'], render: (_, r) => r.sourceName ?? sourceLabel(r.sourceKind, t) },
-    { key: 'submittedAt', title: t('list.submittedAt'), responsive: ['sm'], width: 110, render: (_, r) => r.submittedAt.slice(0, 10) },
+    { key: 'submittedAt', title: t('list.submittedAt'), responsive: ['sm'], width: 110, render: (_, r) => dateOf(r.submittedAt) },
   ];
 
   return (

@@ -2,6 +2,7 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tansta
 import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { AttachmentMeta } from '../../ui/attachment-upload';
+import { chinaDate } from '../../ui/format';
 
 /** Types of the social-information routes (src/modules/social-info/social-info.routes.ts), as the pages use them. */
 export const INFO_STATE_KEYS = ['submitted', 'screening', 'editing', 'sign_off', 'published', 'returned', 'archived', 'merged'] as const;
@@ -151,5 +152,5 @@ export function useSaveSettings() {
 }
 
 /** Today in China time, YYYY-MM-DD. */
-export const todayCN = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+export const todayCN = () => chinaDate();
 export const thisYear = () => Number(todayCN().slice(0, 4));

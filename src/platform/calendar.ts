@@ -1,7 +1,8 @@
 /**
- * Dates of proposal handling, as calendar dates (YYYY-MM-DD) in China time: deadlines in
- * months, objection windows in working days (Monday–Friday, minus the committee's holidays,
- * plus its adjusted working weekend days 调休上班).
+ * The working-day calendar (工作日): deadlines in months, windows in working days (Monday–Friday,
+ * minus the committee's holidays, plus its adjusted working weekend days 调休上班). Dates are
+ * China calendar dates 'YYYY-MM-DD' (platform/time.ts). Every module with deadlines — proposal
+ * objection windows, meeting notices, feedback, rectification — counts with these.
  */
 export interface WorkCalendar {
   holidays: ReadonlySet<string>;
@@ -14,16 +15,7 @@ export function calendarOf(s: { holidays: readonly string[]; extraWorkdays: read
   return { holidays: new Set(s.holidays), extraWorkdays: new Set(s.extraWorkdays) };
 }
 
-const CHINA_OFFSET_MS = 8 * 3600 * 1000;
-
-/** Today's date in China (UTC+8, no daylight saving). */
-export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
-
-function parse(d: string): Date {
-  return new Date(d + 'T00:00:00Z');
-}
+const parse = (d: string): Date => new Date(d + 'T00:00:00Z');
 const fmt = (d: Date) => d.toISOString().slice(0, 10);
 
 export function addDays(date: string, n: number): string {
@@ -49,12 +41,13 @@ export function isWorkingDay(date: string, cal: WorkCalendar = WEEKDAYS_ONLY): b
   return wd !== 0 && wd !== 6;
 }
 
-/** The n-th working day after `date` (the day itself not counted). */
+/** The n-th working day after `date` (the day itself not counted); n < 0 counts back (n working days before). */
 export function addWorkingDays(date: string, n: number, cal: WorkCalendar = WEEKDAYS_ONLY): string {
+  const step = n < 0 ? -1 : 1;
   let d = date;
-  let left = n;
+  let left = Math.abs(n);
   while (left > 0) {
-    d = addDays(d, 1);
+    d = addDays(d, step);
     if (isWorkingDay(d, cal)) left--;
   }
   return d;
