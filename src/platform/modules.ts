@@ -5,6 +5,7 @@ import type { Database } from './db/database.js';
 import type { JobDef } from './jobs.js';
 import type { Lang } from './errors.js';
 import type { AnyWorkflow } from './workflow.js';
+import { figureRoute, type FigureDef } from './figures.js';
 
 /** What every handler receives besides the request. */
 export interface RequestContext {
@@ -58,6 +59,8 @@ export interface ModuleManifest {
    * so a new workflow is drawn and tested without being named anywhere else.
    */
   workflows?: AnyWorkflow[];
+  /** Read-only figures over a committee scope (platform/figures.ts); each becomes a GET route of the module. */
+  figures?: FigureDef[];
   jobs?: JobDef[];
   /**
    * For each resource kind its routes name: create one record in the given committee and return
@@ -77,6 +80,7 @@ export function defineRoute(def: RouteDef): RouteDef {
   return def;
 }
 
+/** Declares a module; its figures become routes of its own (so the probe and the API docs see them like any route). */
 export function defineModule(m: ModuleManifest): ModuleManifest {
-  return m;
+  return { ...m, routes: [...m.routes, ...(m.figures ?? []).map((f) => figureRoute(m.name, f))] };
 }

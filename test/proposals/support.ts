@@ -27,9 +27,9 @@ export function callerFor(committeeId: string, grants: Grant[], label = 'tester'
  * A committee with a plenary session, six members, the eval set's units (with duties) and
  * callers for each role — all made through the real commands.
  */
-export async function proposalWorld(opts: { units?: number } = {}) {
+export async function proposalWorld(opts: { units?: number; parentCode?: string } = {}) {
   const db: Db = testDatabase().db;
-  const c = await makeCommittee(db);
+  const c = await makeCommittee(db, opts.parentCode ? { parentCode: opts.parentCode, level: 'county' } : {});
   const sessionId = await addPlenarySession(db, system, c.id, c.termId, { number: 3, name: '第五届委员会第三次会议', startDate: '2025-01-10' });
   const members: string[] = [];
   for (const name of ['张明', '李华', '王芳', '赵强', '刘洋', '陈静']) {

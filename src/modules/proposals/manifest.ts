@@ -13,6 +13,7 @@ import { registerProposalAttachmentOwners } from './supervision.attachments.js';
 import { seedSupervisionDemo } from './supervision.demo.js';
 import { proposalWorkflow } from './domain/proposal-workflow.js';
 import { keyWorkflow } from './key.workflow.js';
+import { proposalFiguresDef } from './queries/figures.js';
 
 const PROBE_BODY =
   '一、基本情况\n我市马铃薯种植面积常年稳定在三百万亩左右，脱毒种薯覆盖率不足六成。\n二、存在问题\n种薯退化导致单产下降。\n三、具体建议\n扩大原种繁育基地，对农户使用脱毒种薯给予补贴。';
@@ -27,6 +28,7 @@ export function proposalsModule() {
       return `提案演示数据 / demo proposals: ${r.proposals} 件（定西市政协），重点提案 ${k.approved} 件`;
     },
     workflows: [proposalWorkflow, keyWorkflow],
+    figures: [proposalFiguresDef],
     routes: [...proposalRoutes, ...reviewRoutes, ...handlingRoutes, ...keyRoutes, ...reportRoutes],
     jobs: [reminderJob],
     init() {

@@ -31,12 +31,6 @@ const day = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shang
 /** Figures (提案统计), the reply letter (答复函), the session's book (提案汇编) and spreadsheet exports. */
 export const reportRoutes = [
   defineRoute({
-    method: 'GET', url: '/api/proposals/figures',
-    summary: '提案统计 of a session (default: the current one) or a year: received / filed / merged / converted / not filed, on-time replies, classes, satisfaction, per unit / sector / category / month',
-    tags, access: { permission: R['proposals.figures'] }, querystring: figuresQuery,
-    handler: (req, ctx) => proposalFigures(ctx.db, ctx.committeeId, req.query as FiguresQuery),
-  }),
-  defineRoute({
     method: 'GET', url: '/api/proposals/figures.xlsx', summary: 'The figures as an .xlsx workbook (summary, units, sectors, categories, months)',
     tags, access: { permission: R['proposals.figures'] }, querystring: figuresQuery,
     async handler(req, ctx, reply) {

@@ -1,6 +1,6 @@
 /**
  * The skeleton module: the smallest module the kit supports — one table, one workflow, one read
- * route and one workflow route, a permission, error codes and a probe fixture. It lives in its
+ * route and one workflow route, one figure, a permission, error codes and a probe fixture. It lives in its
  * own folder and is registered by one line in test/support/modules.ts; the access probe, the
  * workflow table tests and the docs script pick it up from the registry without naming it.
  * (A real module also adds its table to a migration; this one creates it for the tests.)
@@ -13,6 +13,8 @@ import { transact, type Executor } from '../../../src/platform/db/unit-of-work.j
 import { AppError, defineErrors } from '../../../src/platform/errors.js';
 import { defineModule, defineRoute, type RequestContext } from '../../../src/platform/modules.js';
 import { defineWorkflow } from '../../../src/platform/workflow.js';
+import { defineFigure, scopeParam } from '../../../src/platform/figures.js';
+import { inCommittees } from '../../../src/platform/scope.js';
 
 const Errors = defineErrors({
   'skeleton.not_found': { kind: 'not_found', zh: '申请不存在', en: 'No such request' },
@@ -70,6 +72,18 @@ export function skeletonModule() {
   return defineModule({
     name: 'skeleton',
     workflows: [skeletonWorkflow],
+    figures: [
+      defineFigure({
+        name: 'requests', title: { zh: '申请数', en: 'Requests' }, permission: Permissions['skeleton.read'],
+        query: z.object({ scope: scopeParam }),
+        async compute(db, scope) {
+          await ensureTable(db);
+          const { rows } = await db.execute<{ state: string; n: number }>(sql`select state, count(*)::int as n from skeleton_requests
+            where ${inCommittees(sql.raw('committee_id'), scope)} group by 1 order by 1`);
+          return { committees: scope.committeeIds.length, byState: rows };
+        },
+      }),
+    ],
     routes: [
       defineRoute({
         method: 'GET', url: '/api/skeleton/requests/:id', summary: 'One skeleton request', tags: ['skeleton'],

@@ -1,20 +1,22 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
+import { inCommittees, type CommitteeScope } from '../../../platform/scope.js';
+import { CHINA_TZ } from '../../../platform/time.js';
 import { FILED_STATES } from '../exports/labels.js';
 
 /**
  * SQL only, for the proposal figures (提案统计). Every statement reads the proposals of one
- * scope — a plenary session, or the submissions of a calendar year (China time) — past the
- * draft. Days are China days: `(t at time zone 'Asia/Shanghai')::date`.
+ * scope — a plenary session, or the submissions of a calendar year (China time), in one committee
+ * or a committee and those below it (platform/scope.ts) — past the draft. Days are China days: `(t at time zone 'Asia/Shanghai')::date`.
  */
-export type FigureScope = { committeeId: string; sessionId?: string; year?: number };
+export type FigureScope = { committees: CommitteeScope; sessionId?: string; year?: number };
 
-const TZ = sql.raw(`'Asia/Shanghai'`);
+const TZ = sql.raw(`'${CHINA_TZ}'`);
 const filedStates = sql`(select jsonb_array_elements_text(${JSON.stringify(FILED_STATES)}::jsonb))`;
 
 /** `p` rows of the scope. */
 function inScope(s: FigureScope): SQL {
-  const parts: SQL[] = [sql`p.committee_id = ${s.committeeId}`, sql`p.submitted_at is not null`];
+  const parts: SQL[] = [inCommittees(sql.raw('p.committee_id'), s.committees), sql`p.submitted_at is not null`];
   if (s.sessionId) parts.push(sql`p.session_id = ${s.sessionId}`);
   if (s.year !== undefined) parts.push(sql`extract(year from p.submitted_at at time zone ${TZ}) = ${s.year}`);
   return sql.join(parts, sql` and `);
@@ -93,7 +95,7 @@ export async function latestRatings(db: Executor, s: FigureScope) {
                         and a.role in ('lead', 'split') and a.status in ('active', 'objected')), '{}') as "unitIds"
       from (select distinct on (f.proposal_id, f.member_id) f.committee_id, f.proposal_id, f.rating
               from proposal_feedback f join proposals p on p.id = f.proposal_id and p.committee_id = f.committee_id
-             where ${inScope(s)} and f.committee_id = ${s.committeeId}
+             where ${inScope(s)}
              order by f.proposal_id, f.member_id, f.round desc) f`);
   return rows;
 }

@@ -2,10 +2,12 @@ import { z } from 'zod';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Rating } from '../contracts.js';
-import { chinaDate } from '../../../platform/time.js';
+import { chinaDate, chinaYear } from '../../../platform/time.js';
+import { defineFigure, scopeParam } from '../../../platform/figures.js';
+import type { CommitteeScope, ScopeKind } from '../../../platform/scope.js';
 import { parseSettings } from '../domain/settings.js';
 import { FILED_STATES } from '../exports/labels.js';
-import { ReportErrors } from '../exports/reports.policy.js';
+import { ReportErrors, ReportPermissions } from '../exports/reports.policy.js';
 import { currentSession, readSettings, sessionById } from '../proposal.repository.js';
 import {
   answeringAssignments, byCategory, bySector, classCounts, countsByState, latestRatings, monthly, workload, type AnswerRow, type FigureScope,
@@ -14,7 +16,9 @@ import {
 export const figuresQuery = z.object({
   sessionId: z.uuid().optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
-}).refine((q) => !(q.sessionId && q.year), { message: '请只选择会议或年度之一 / give either sessionId or year, not both' });
+  scope: scopeParam,
+}).refine((q) => !(q.sessionId && q.year), { message: '请只选择会议或年度之一 / give either sessionId or year, not both' })
+  .refine((q) => !(q.sessionId && q.scope === 'tree'), { message: '全市各级统计按年度，不能选择会议 / figures across levels are by year, not by session', path: ['sessionId'] });
 export type FiguresQuery = z.infer<typeof figuresQuery>;
 
 const ratio = (num: number, den: number) => (den ? Math.round((num / den) * 10000) / 10000 : null);
@@ -50,7 +54,8 @@ export interface UnitFigures extends Timeliness, Satisfaction {
 }
 
 export interface ProposalFigures {
-  scope: { sessionId: string | null; sessionName: string | null; year: number | null };
+  /** What the figures cover: a session or a year; one committee (self) or it and those below (tree, 全市各级). */
+  scope: { sessionId: string | null; sessionName: string | null; year: number | null; kind: ScopeKind; committees: number };
   totals: { received: number; filed: number; merged: number; converted: number; notFiled: number; withdrawn: number; underReview: number };
   notFiledByReason: { code: string; label: string; count: number }[];
   timeliness: Timeliness;
@@ -98,7 +103,11 @@ function monthsBetween(from: string, to: string): string[] {
  * calendar year: received / filed / merged / converted / not filed (by reason), on-time replies,
  * result classes, satisfaction, and the same per unit, sector, category and month.
  */
-export async function proposalFigures(db: Executor, committeeId: string, q: FiguresQuery, opts: { today?: string } = {}): Promise<ProposalFigures> {
+export async function proposalFigures(db: Executor, where: CommitteeScope | string, q: Omit<FiguresQuery, 'scope'> & { scope?: ScopeKind }, opts: { today?: string } = {}): Promise<ProposalFigures> {
+  const committees = typeof where === 'string' ? { kind: 'self' as const, rootId: where, committeeIds: [where] } : where;
+  const committeeId = committees.rootId;
+  // Sessions belong to one committee: across levels (全市各级) the figures are of a year, this one by default.
+  if (committees.kind === 'tree' && q.year === undefined) q = { ...q, year: chinaYear() };
   let sessionId = q.sessionId;
   let sessionName: string | null = null;
   if (sessionId) {
@@ -110,7 +119,7 @@ export async function proposalFigures(db: Executor, committeeId: string, q: Figu
     sessionId = cur.session?.id;
     sessionName = cur.session?.name ?? null;
   }
-  const scope: FigureScope = { committeeId, sessionId, year: q.year };
+  const scope: FigureScope = { committees, sessionId, year: q.year };
   const today = opts.today ?? chinaDate();
   const settings = parseSettings(await readSettings(db, committeeId));
   // One after another: the statements are small, and a caller may pass a transaction's single connection.
@@ -158,7 +167,7 @@ export async function proposalFigures(db: Executor, committeeId: string, q: Figu
   const byMonth = new Map(months.map((m) => [m.month, m]));
 
   return {
-    scope: { sessionId: sessionId ?? null, sessionName, year: q.year ?? null },
+    scope: { sessionId: sessionId ?? null, sessionName, year: q.year ?? null, kind: committees.kind, committees: committees.committeeIds.length },
     totals: {
       received: sum(() => true),
       filed: sum((s) => filedSet.has(s)),
@@ -182,3 +191,14 @@ export async function proposalFigures(db: Executor, committeeId: string, q: Figu
     monthly: span.map((month) => ({ month, received: byMonth.get(month)?.received ?? 0, filed: byMonth.get(month)?.filed ?? 0, replied: repliedByMonth.get(month) ?? 0 })),
   };
 }
+
+/** 提案统计 as a figure of the module (platform/figures.ts): the route, with scope=self|tree. */
+export const proposalFiguresDef = defineFigure({
+  name: 'proposals',
+  title: { zh: '提案统计', en: 'Proposal figures' },
+  permission: ReportPermissions['proposals.figures'],
+  query: figuresQuery,
+  url: '/api/proposals/figures',
+  summary: '提案统计 of a session (default: the current one) or a year, of this committee or (scope=tree) it and every committee below it (全市各级, by year): received / filed / merged / converted / not filed, on-time replies, classes, satisfaction, per unit / sector / category / month',
+  compute: (db, scope, q) => proposalFigures(db, scope, q),
+});

@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import type { Db } from './db/database.js';
+import type { Lang } from './errors.js';
+import type { RouteDef } from './modules.js';
+import { committeeScope, type CommitteeScope } from './scope.js';
+
+/**
+ * A figure (统计) a module declares in its manifest: read only, over a committee scope — the
+ * committee addressed, or it and every committee below it (platform/scope.ts). The platform turns
+ * each into a GET route with the figure's own permission (so the access probe covers it), and the
+ * stats pages and the annual report can list every figure of every module without naming one.
+ */
+export interface FigureDef<Q extends z.ZodType<{ scope: 'self' | 'tree' }> = z.ZodType<{ scope: 'self' | 'tree' }>, R = unknown> {
+  /** Unique within the module. */
+  name: string;
+  title: { zh: string; en: string };
+  /** Permission in the committee addressed (checked before any scope is read). */
+  permission: string;
+  /** The query; must include `scope: scopeParam`. */
+  query: Q;
+  /** Default `/api/figures/<module>/<name>`. */
+  url?: string;
+  summary?: string;
+  example?: Record<string, string>;
+  compute(db: Db, scope: CommitteeScope, query: z.output<Q>, ctx: { lang: Lang }): Promise<R>;
+}
+
+/** The scope parameter every figure takes: `self` (default) or `tree` (全市各级). */
+export const scopeParam = z.enum(['self', 'tree']).default('self');
+
+export function defineFigure<Q extends z.ZodType<{ scope: 'self' | 'tree' }>, R>(def: FigureDef<Q, R>): FigureDef<Q, R> {
+  return def;
+}
+
+/** The GET route of one figure. */
+export function figureRoute(moduleName: string, f: FigureDef): RouteDef {
+  return {
+    method: 'GET',
+    url: f.url ?? `/api/figures/${moduleName}/${f.name}`,
+    summary: f.summary ?? `${f.title.zh} / ${f.title.en} (scope=self|tree: this committee, or it and every committee below it)`,
+    tags: [moduleName, 'figures'],
+    access: { permission: f.permission },
+    querystring: f.query,
+    ...(f.example ? { example: { query: f.example } } : {}),
+    async handler(req, ctx) {
+      const q = req.query as { scope: 'self' | 'tree' };
+      const scope = await committeeScope(ctx.db, ctx.committeeId, q.scope);
+      return f.compute(ctx.db, scope, q, { lang: ctx.lang });
+    },
+  };
+}
