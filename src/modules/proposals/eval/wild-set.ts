@@ -20,7 +20,8 @@ export const WHOLE_CITY = '临湘市';
 export type Part = 'tuning' | 'test' | 'whole-city';
 export type UnitKind =
   | 'education' | 'health' | 'housing' | 'transport' | 'police' | 'urban-management' | 'civil-affairs' | 'water'
-  | 'agriculture' | 'natural-resources' | 'culture-tourism' | 'environment' | 'human-resources' | 'government';
+  | 'agriculture' | 'natural-resources' | 'culture-tourism' | 'environment' | 'human-resources' | 'justice' | 'commerce' | 'sports' | 'development-reform' | 'industry' | 'postal' | 'veterans' | 'market-regulation'
+  | 'emergency' | 'government';
 
 export interface WildCase {
   id: string;
@@ -29,6 +30,8 @@ export interface WildCase {
   title: string;
   unit: string;
   kind: UnitKind;
+  /** Every kind the unit's name names (教育和体育局: education and sports; 农业农村水利局: agriculture and water). */
+  kinds: UnitKind[];
   url: string;
   page: string;
   part: Part;
@@ -46,6 +49,13 @@ export interface WildPair {
 
 /** The kind of an answering unit, from its name (教育局, 教育体育局 → education; 住建 → housing …). */
 export function unitKind(name: string): UnitKind {
+  const [first] = unitKinds(name);
+  if (!first) throw new Error(`unit kind unknown for ${name}`);
+  return first;
+}
+
+/** Every kind a unit's name names, the first being its main one. */
+export function unitKinds(name: string): UnitKind[] {
   const rules: [RegExp, UnitKind][] = [
     [/人民政府$/, 'government'],
     [/教育|教体/, 'education'],
@@ -58,20 +68,25 @@ export function unitKind(name: string): UnitKind {
     [/水务|水利/, 'water'],
     [/农业农村|农业局|农业部/, 'agriculture'],
     [/自然资源/, 'natural-resources'],
-    [/文化和旅游|文化旅游|旅游|文旅/, 'culture-tourism'],
+    [/文化和旅游|文化旅游|旅游|文旅|文体广电|广播电视/, 'culture-tourism'],
+    [/发展和改革|发改/, 'development-reform'],
+    [/经济和信息化|工业和信息化|经信/, 'industry'],
+    [/邮政/, 'postal'],
+    [/退役军人/, 'veterans'],
     [/生态环境|环境保护/, 'environment'],
     [/人力资源|劳动和社会保障|人社/, 'human-resources'],
+    [/司法/, 'justice'],
+    [/商务/, 'commerce'],
+    [/体育/, 'sports'],
+    [/规划局|规划和自然资源/, 'natural-resources'],
+    [/市场监督|市场监管/, 'market-regulation'],
+    [/应急管理|消防/, 'emergency'],
   ];
-  for (const [re, kind] of rules) if (re.test(name)) return kind;
-  throw new Error(`unit kind unknown for ${name}`);
+  return rules.filter(([re]) => re.test(name)).map(([, kind]) => kind);
 }
 
 const dir = new URL('./wild/', import.meta.url);
-/** Files read so far, in order (the test checks that tuning reads only the tuning part). */
-export const readLog: string[] = [];
-
 function tsv(file: string): Record<string, string>[] {
-  readLog.push(file);
   const [head, ...lines] = readFileSync(new URL(file, dir), 'utf8').split('\n').filter((l) => l.trim());
   const cols = head.split('\t');
   return lines.map((l) => Object.fromEntries(l.split('\t').map((v, i) => [cols[i], v.trim()])));
@@ -93,7 +108,7 @@ let loaded: WildSet | undefined;
 export function loadWildSet(): WildSet {
   if (loaded) return loaded;
   const cases: WildCase[] = tsv('raw-units.tsv').map((r, i) => ({
-    id: `w${i + 1}`, city: r.city, year: r.year, title: r.title, unit: r.unit, kind: unitKind(r.unit), url: r.url, page: r.page,
+    id: `w${i + 1}`, city: r.city, year: r.year, title: r.title, unit: r.unit, kind: unitKind(r.unit), kinds: unitKinds(r.unit), url: r.url, page: r.page,
     part: partOf(r.city, r.title),
   }));
   const titles = new Map<string, { city: string; part: Part }>();
@@ -139,7 +154,6 @@ export function partHash(set: WildSet, part: Exclude<Part, 'tuning'>): string {
 }
 
 /** The tuning part only: what thresholds and weights may be chosen on. */
-export function tuningPart(): { cases: WildCase[]; pairs: WildPair[] } {
-  const set = loadWildSet();
+export function tuningPart(set: WildSet = loadWildSet()): { cases: WildCase[]; pairs: WildPair[] } {
   return { cases: set.cases.filter((c) => c.part === 'tuning'), pairs: set.pairs.filter((p) => p.part === 'tuning') };
 }
