@@ -23,6 +23,9 @@ for (const row of report.choice.table) {
   console.log(`  ${row.representation.padEnd(30)} AP ${row.averagePrecision.toFixed(3)}  best-F1 threshold ${row.threshold.toFixed(3)} (F1 ${row.f1.toFixed(3)})  routing top-3 ${pct(row.routingTop3)}`);
 }
 console.log(`  → duplicates: ${report.choice.representation} at ${report.choice.threshold}; routing: ${report.choice.routing}`);
+console.log('  History for routing (tuning part, leave-one-out; votes = similar past proposals vote for their unit, duties = their titles extend the unit\'s duty text):');
+for (const h of report.choice.history) console.log(`    ${h.mode.padEnd(6)} weight ${h.weight}: top-3 ${pct(h.top3)}`);
+console.log(`  → ${report.choice.historyChoice.mode} at ${report.choice.historyChoice.weight}`);
 
 const dup = (d: DuplicateFigures) => `precision ${ci(d.precision)}  recall ${ci(d.recall)}  AP ${d.averagePrecision.toFixed(3)}`;
 const route = (r: RoutingFigures) => `top-1 ${ci(r.top1)}  top-3 ${ci(r.top3)}`;

@@ -109,6 +109,9 @@ export function routable(cases: readonly WildCase[]): WildCase[] {
   return cases.filter((c) => c.kinds.some((k) => kinds.has(k)));
 }
 
+/** How past assignments help routing: votes of similar past proposals, their words added to the duties, or both. */
+export type HistoryMode = 'votes' | 'duties' | 'both';
+
 export interface RoutingFigures {
   cases: number;
   top1: ReturnType<typeof wilson>;
@@ -124,9 +127,14 @@ export interface RoutingFigures {
  */
 export function routingFigures(
   cases: readonly WildCase[], r: Representation, history: readonly { title: string; kind: UnitKind }[] = [],
-  opts: { historyWeight?: number } = {},
+  opts: { historyWeight?: number; historyMode?: HistoryMode } = {},
 ): RoutingFigures {
-  const prepared = prepareUnits(DINGXI_UNITS, { expand: (bag) => expandBag(bag, r), conceptWeight: r.conceptWeight });
+  const mode = opts.historyMode ?? 'votes';
+  const prepare = (extra: Map<string, string[]>) => prepareUnits(
+    DINGXI_UNITS.map((u) => ({ ...u, duties: [u.duties, ...(extra.get(u.id) ?? [])].join('。') })),
+    { expand: (bag) => expandBag(bag, r), conceptWeight: r.conceptWeight },
+  );
+  const plain = prepare(new Map());
   const kindOf = new Map(DINGXI_UNITS.map((u) => [u.id, catalogueKind(u.name)]));
   const unitForKind = new Map<string, string>();
   for (const u of DINGXI_UNITS) if (!unitForKind.has(kindOf.get(u.id)!)) unitForKind.set(kindOf.get(u.id)!, u.id);
@@ -142,7 +150,19 @@ export function routingFigures(
       .filter((h) => h.similarity >= 0.15)
       .sort((a, b) => b.similarity - a.similarity)
       .slice(0, 5);
-    const top = suggestUnits(matchTokens(c.title, '', { search: r.subWords }), prepared, past, { limit: 3, historyWeight: opts.historyWeight }).map((s) => s.unitId);
+    // 'duties': each unit's duty text is extended with the titles of the proposals it led
+    // (leaving this one out), so its vocabulary grows with its assignments.
+    let prepared = plain;
+    if (mode !== 'votes' && history.length) {
+      const extra = new Map<string, string[]>();
+      for (const h of history) {
+        const id = unitForKind.get(h.kind);
+        if (id && h.title !== c.title) extra.set(id, [...(extra.get(id) ?? []), h.title]);
+      }
+      prepared = prepare(extra);
+    }
+    const votes = mode === 'duties' ? [] : past;
+    const top = suggestUnits(matchTokens(c.title, '', { search: r.subWords }), prepared, votes, { limit: 3, historyWeight: opts.historyWeight }).map((s) => s.unitId);
     return { c, top, kinds: top.map((id) => kindOf.get(id)!) };
   });
   const k1 = ranked.filter((x) => x.c.kinds.includes(x.kinds[0] as UnitKind)).length;
@@ -168,6 +188,9 @@ export interface Choice {
   /** Representation for routing (best cold top-3 on tuning, then with-history top-3). */
   routing: string;
   threshold: number;
+  /** How history is used (best with-history top-3 on tuning, leave-one-out; ties keep the production default, votes at 0.5). */
+  history: { mode: HistoryMode; weight: number; top3: number }[];
+  historyChoice: { mode: HistoryMode; weight: number };
   /** Average precision and F1 at the threshold of each representation, on the tuning part. */
   table: { representation: string; averagePrecision: number; threshold: number; f1: number; routingTop3: number }[];
 }
@@ -192,7 +215,19 @@ export function chooseOnTuning(set: WildSet = loadWildSet()): Choice {
   // Ties keep the earlier (simpler) entry of REPRESENTATIONS.
   const best = table.reduce((a, b) => (b.averagePrecision > a.averagePrecision + 1e-9 ? b : a));
   const routing = table.reduce((a, b) => (b.routingTop3 > a.routingTop3 + 1e-9 ? b : a));
-  return { representation: best.representation, routing: routing.representation, threshold: best.threshold, table };
+  const past = cases.map((c) => ({ title: c.title, kind: c.kind }));
+  const grid: { mode: HistoryMode; weight: number }[] = [{ mode: 'votes', weight: 0.5 }];
+  for (const mode of ['votes', 'duties', 'both'] as const) for (const weight of [0.25, 0.5, 1, 2]) if (!(mode === 'votes' && weight === 0.5)) grid.push({ mode, weight });
+  const history = grid.map((g) => ({
+    ...g, top3: routingFigures(routable(cases), REPRESENTATIONS[routing.representation], past, { historyMode: g.mode, historyWeight: g.weight }).top3.value,
+  }));
+  // A better top-3 by one case in sixty is noise: a change of mode or weight must win by two.
+  const margin = 1.5 / Math.max(routable(cases).length, 1);
+  const historyChoice = history.reduce((a, b) => (b.top3 > a.top3 + margin ? b : a));
+  return {
+    representation: best.representation, routing: routing.representation, threshold: best.threshold, table,
+    history, historyChoice: { mode: historyChoice.mode, weight: historyChoice.weight },
+  };
 }
 
 export interface WildReport {
@@ -206,6 +241,7 @@ export interface WildReport {
 export function wildReport(set: WildSet = loadWildSet(), choice: Choice = chooseOnTuning(set)): WildReport {
   const r = REPRESENTATIONS[choice.representation];
   const rr = REPRESENTATIONS[choice.routing];
+  const hopts = { historyMode: choice.historyChoice.mode, historyWeight: choice.historyChoice.weight };
   const tuningHistory = set.cases.filter((c) => c.part === 'tuning').map((c) => ({ title: c.title, kind: c.kind }));
   const part = (p: Part) => {
     const cases = routable(set.cases.filter((c) => c.part === p));
@@ -214,14 +250,14 @@ export function wildReport(set: WildSet = loadWildSet(), choice: Choice = choose
     return {
       duplicates: duplicateFigures(scorePairs(pairs, r), choice.threshold),
       routingCold: routingFigures(cases, rr),
-      routingWithHistory: routingFigures(cases, rr, history),
+      routingWithHistory: routingFigures(cases, rr, history, hopts),
       baseline: { duplicates: duplicateFigures(scorePairs(pairs, REPRESENTATIONS.words), 0.2), routingCold: routingFigures(cases, REPRESENTATIONS.words) },
     };
   };
   const testCases = routable(set.cases.filter((c) => c.part === 'test'));
   const curve = [0, 0.25, 0.5, 0.75, 1].map((f) => {
     const h = tuningHistory.slice(0, Math.round(f * tuningHistory.length));
-    const fig = routingFigures(testCases, rr, h);
+    const fig = routingFigures(testCases, rr, h, hopts);
     return { history: h.length, top1: fig.top1.value, top3: fig.top3.value };
   });
   return { choice, parts: { tuning: part('tuning'), test: part('test'), 'whole-city': part('whole-city') }, curve };
