@@ -11,17 +11,17 @@ import { idfFor, statsOf, withConcepts } from '../../src/platform/text/index.js'
  * and whole-city parts are fixed by their hashes: the figures below were measured on exactly
  * those rows, and a change to them must come with new figures.
  */
-const TEST_HASH = '9d1521b1ec7b5d76399d9bd532a81c8a5afa44d9324ae6977601144e5a4b2e23';
+const TEST_HASH = '5e3fcaf832168ab5aff16121afdcc4151bae5c8a28c9e5222815ae0511c0e053';
 const WHOLE_CITY_HASH = '498dd2a486bb9e5c5699d771bb835fe4c0add459deedddfc39fb8edf82769809';
 /** Measured on the test part with what was chosen on tuning (npm run eval:matching). */
-const MEASURED_TEST = { duplicateAP: 0.786, routingColdTop3: 0.76, routingHistoryTop3: 0.82, baselineRoutingColdTop3: 0.54 };
+const MEASURED_TEST = { duplicateAP: 0.796, routingColdTop3: 0.759, routingHistoryTop3: 0.81, baselineRoutingColdTop3: 0.534 };
 const MARGIN = 0.02;
 
 const set = loadWildSet();
 
 describe('the wild labelled set', () => {
   it('is of real titles with their sources, from many cities', () => {
-    expect(set.cases.length).toBeGreaterThanOrEqual(110);
+    expect(set.cases.length).toBeGreaterThanOrEqual(130);
     expect(new Set(set.cases.map((c) => c.city)).size).toBeGreaterThanOrEqual(20);
     for (const c of set.cases) {
       expect(c.url).toMatch(/^https?:\/\//);
@@ -29,7 +29,8 @@ describe('the wild labelled set', () => {
       expect(c.title.length).toBeGreaterThan(3);
       expect(c.kinds.length).toBeGreaterThan(0);
     }
-    expect(set.pairs.filter((p) => p.label === 'same').length).toBeGreaterThanOrEqual(50);
+    expect(set.pairs.filter((p) => p.label === 'same').length).toBeGreaterThanOrEqual(60);
+    expect(set.pairs.length).toBeGreaterThanOrEqual(450);
     expect(set.pairs.filter((p) => p.label === 'same' && p.basis === 'source').length).toBeGreaterThanOrEqual(5);
   });
 

@@ -32,8 +32,8 @@ export function matchTokens(title: string, body: string, opts?: TokenizeOptions)
  * What a bag of stored words becomes before two proposals are compared for duplicates: the words
  * as stored. Measured side by side on the wild set (eval/wild-eval.ts; titles only): words;
  * without jieba's sub-words (withoutSubWords); with character bigrams; with concepts at weights
- * 1–3. On its tuning part the words without sub-words had the best average precision (0.837
- * against 0.789), and on its test part too (0.786 against 0.719); but on the 定西 set of full
+ * 1–3. On its tuning part the words without sub-words had the best average precision (0.789
+ * against 0.763), and on its test part too (0.796 against 0.777); but on the 定西 set of full
  * texts (title and body, what the similar check compares) they lose recall at 0.2 (0.727 against
  * 0.795) and concepts lose precision (0.714 against 0.833): both would fail the measured floor
  * of test/proposals/similarity-eval.test.ts, so neither is used here. The eval still reports them.

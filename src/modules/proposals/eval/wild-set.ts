@@ -20,7 +20,7 @@ export const WHOLE_CITY = '临湘市';
 export type Part = 'tuning' | 'test' | 'whole-city';
 export type UnitKind =
   | 'education' | 'health' | 'housing' | 'transport' | 'police' | 'urban-management' | 'civil-affairs' | 'water'
-  | 'agriculture' | 'natural-resources' | 'culture-tourism' | 'environment' | 'human-resources' | 'justice' | 'commerce' | 'sports' | 'development-reform' | 'industry' | 'postal' | 'veterans' | 'market-regulation'
+  | 'agriculture' | 'natural-resources' | 'culture-tourism' | 'environment' | 'human-resources' | 'justice' | 'commerce' | 'sports' | 'development-reform' | 'industry' | 'postal' | 'veterans' | 'state-assets' | 'market-regulation'
   | 'emergency' | 'government';
 
 export interface WildCase {
@@ -73,6 +73,8 @@ export function unitKinds(name: string): UnitKind[] {
     [/经济和信息化|工业和信息化|经信/, 'industry'],
     [/邮政/, 'postal'],
     [/退役军人/, 'veterans'],
+    [/国资/, 'state-assets'],
+    [/^[^和]*建设局$/, 'housing'],
     [/生态环境|环境保护/, 'environment'],
     [/人力资源|劳动和社会保障|人社/, 'human-resources'],
     [/司法/, 'justice'],
