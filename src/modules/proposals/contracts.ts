@@ -120,3 +120,28 @@ export const similarQuery = z.object({
 });
 
 export const suggestQuery = z.object({ text: z.string().trim().min(2).max(20000), limit: z.coerce.number().int().min(1).max(10).default(3) });
+
+/**
+ * What the similar check returns (queries/similar-proposals.ts). `matched` says why an item is
+ * there: the words both texts share that weigh most in its score, for the web to highlight.
+ */
+export const similarResponse = z.object({
+  threshold: z.number(),
+  items: z.array(z.object({
+    id: z.uuid(), title: z.string(), numberLabel: z.string().nullable(), state: z.string(), stateLabel: z.string(), score: z.number(),
+    matched: z.array(z.string()), sessionName: z.string().nullable(), currentSession: z.boolean(), likelyDuplicate: z.boolean(),
+  })),
+});
+export type SimilarResponse = z.infer<typeof similarResponse>;
+
+/**
+ * What unit suggestion returns (queries/suggest-units.ts). `matched`: the proposal's words and
+ * concepts (written 〔公交〕) found in the unit's duties; `historyScore`: the share of similar past
+ * proposals that unit led.
+ */
+export const suggestResponse = z.object({
+  items: z.array(z.object({
+    unitId: z.string(), name: z.string(), score: z.number(), dutyScore: z.number(), historyScore: z.number(), matched: z.array(z.string()),
+  })),
+});
+export type SuggestResponse = z.infer<typeof suggestResponse>;

@@ -1,3 +1,4 @@
+import { isConcept, membersOf } from './concepts.js';
 import { generalIdf } from './segment.js';
 
 /**
@@ -36,10 +37,15 @@ export function idfFor(stats: CorpusStats, opts: IdfOptions = {}): Idf {
   return (word) => {
     let v = cache.get(word);
     if (v !== undefined) return v;
+    // A concept (〔公交〕) is as common as its commonest member at least: where the corpus has not
+    // counted it (stored statistics count words), its most frequent member's count stands in.
+    const concept = isConcept(word);
+    const df = concept && stats.df(word) === 0 ? Math.max(0, ...membersOf(word).map((m) => stats.df(m))) : stats.df(word);
     // Smoothed, so a word in every document still weighs a little and an unseen one the most.
-    const local = Math.log((stats.n + 1) / (stats.df(word) + 1)) + 1;
+    const local = Math.log((stats.n + 1) / (df + 1)) + 1;
     // Rescaled to the local range so that blending does not favour one side's magnitude.
-    const prior = (generalIdf(word) / GENERAL_MAX) * (Math.log(Math.max(stats.n, 1000) + 1) + 1);
+    const general = concept ? Math.min(...membersOf(word).map(generalIdf)) : generalIdf(word);
+    const prior = (general / GENERAL_MAX) * (Math.log(Math.max(stats.n, 1000) + 1) + 1);
     const w = stats.n / (stats.n + k);
     v = opts.localOnly ? local : opts.generalOnly ? prior : w * local + (1 - w) * prior;
     cache.set(word, v);

@@ -63,3 +63,20 @@ export function tokenize(text: string, opts: TokenizeOptions = {}): string[] {
 export function distinct(bag: readonly string[]): string[] {
   return [...new Set(bag)].sort();
 }
+
+/**
+ * A bag without the dictionary sub-words that tokenize's search mode put after a longer word
+ * (乡村, 教师队伍, 教师, 队伍 → 乡村, 教师队伍): the stored bags keep them for retrieval, while
+ * the duplicate score is better without them on the wild set's tuning part (eval/wild-eval.ts),
+ * where they let two different asks share a generic half of a compound.
+ */
+export function withoutSubWords(bag: readonly string[]): string[] {
+  const out: string[] = [];
+  let head = '';
+  for (const w of bag) {
+    if (head && w.length < head.length && head.includes(w)) continue;
+    out.push(w);
+    head = w;
+  }
+  return out;
+}

@@ -1,5 +1,5 @@
 import { cosine, idfFor, statsOf, tokenize, vectorOf, type Idf } from '../../../platform/text/index.js';
-import { proposalVector, type MatchTokens } from './matching.js';
+import { expandForMatching, sharedTerms, withConceptWeight, type MatchTokens } from './matching.js';
 
 /**
  * Suggested handling units (智能分办): a unit's duties (职能) compared with the proposal, plus,
@@ -29,6 +29,8 @@ export interface UnitScore {
   score: number;
   dutyScore: number;
   historyScore: number;
+  /** Why: the proposal's words and concepts (〔…〕) found in the unit's duties, weightiest first. */
+  matched: string[];
 }
 
 /**
@@ -43,14 +45,19 @@ export interface PreparedUnits {
   units: UnitProfile[];
   idf: Idf;
   vectors: Map<string, ReturnType<typeof vectorOf>>;
+  /** How a bag of words is extended before comparison (concepts, see MATCH_EXPANSION in matching.ts). */
+  expand: (bag: readonly string[]) => string[];
 }
 
 /** Tokenizes the units' duties once; reuse the result for many proposals. */
-export function prepareUnits(units: readonly UnitProfile[]): PreparedUnits {
-  const bags = units.map((u) => tokenize(u.name.replace(/^(市|县|区)/, '') + '。' + u.duties));
-  const idf = idfFor(statsOf(bags), { priorWeight: 10 });
+export function prepareUnits(
+  units: readonly UnitProfile[], opts: { expand?: (bag: readonly string[]) => string[]; conceptWeight?: number } = {},
+): PreparedUnits {
+  const expand = opts.expand ?? expandForMatching;
+  const bags = units.map((u) => expand(tokenize(u.name.replace(/^(市|县|区)/, '') + '。' + u.duties)));
+  const idf = withConceptWeight(idfFor(statsOf(bags), { priorWeight: 10 }), opts.conceptWeight);
   const vectors = new Map(units.map((u, i) => [u.id, vectorOf([{ bag: bags[i], weight: 1 }], idf)]));
-  return { units: [...units], idf, vectors };
+  return { units: [...units], idf, vectors, expand };
 }
 
 export function suggestUnits(
@@ -60,7 +67,7 @@ export function suggestUnits(
   opts: { limit?: number; historyWeight?: number } = {},
 ): UnitScore[] {
   const { limit = 3, historyWeight = HISTORY_WEIGHT } = opts;
-  const q = proposalVector(proposal, prepared.idf);
+  const q = vectorOf([{ bag: prepared.expand(proposal.tokens), weight: 1 }], prepared.idf);
   const votes = new Map<string, number>();
   let total = 0;
   for (const h of history) {
@@ -69,10 +76,11 @@ export function suggestUnits(
   }
   return prepared.units
     .map((u) => {
-      const dutyScore = cosine(q, prepared.vectors.get(u.id)!);
+      const duties = prepared.vectors.get(u.id)!;
+      const dutyScore = cosine(q, duties);
       const historyScore = total > 0 ? (votes.get(u.id) ?? 0) / total : 0;
       const score = total > 0 ? (dutyScore + historyWeight * historyScore) / (1 + historyWeight) : dutyScore;
-      return { unitId: u.id, name: u.name, score: round(score), dutyScore: round(dutyScore), historyScore: round(historyScore) };
+      return { unitId: u.id, name: u.name, score: round(score), dutyScore: round(dutyScore), historyScore: round(historyScore), matched: sharedTerms(q, duties) };
     })
     .filter((s) => s.score > 0)
     .sort((a, b) => b.score - a.score)

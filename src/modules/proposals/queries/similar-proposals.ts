@@ -29,6 +29,8 @@ export interface RankedProposal {
   numberLabel: string | null;
   state: ProposalState;
   score: number;
+  /** The words both texts share that weigh most in the score (domain/matching.ts sharedTerms). */
+  matched: string[];
 }
 
 /** The query's retrieval words: its rarest in the committee (most informative first), leaving out the common ones. */
@@ -73,8 +75,8 @@ async function rankWithSessions(
     if (!sameRetrieval(again, retrieval)) found = await fetchCandidates(db, committeeId, (retrieval = again), base);
   }
   const idf = idfFor({ n: stats.n, df: (w) => stats.df.get(w) ?? 0 });
-  const ranked = rankBySimilarity(query, found.candidates, idf, opts.limit).map(({ item, score }) => ({
-    id: item.id, title: item.title, numberLabel: item.numberLabel, state: item.state as ProposalState, sessionId: item.sessionId, score,
+  const ranked = rankBySimilarity(query, found.candidates, idf, opts.limit).map(({ item, score, matched }) => ({
+    id: item.id, title: item.title, numberLabel: item.numberLabel, state: item.state as ProposalState, sessionId: item.sessionId, score, matched,
   }));
   return { ranked, sessionNames: found.sessionNames };
 }
