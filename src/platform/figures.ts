@@ -25,8 +25,7 @@ export interface FigureDef<Q extends z.ZodType<{ scope: 'self' | 'tree' }> = z.Z
   compute(db: Db, scope: CommitteeScope, query: z.output<Q>, ctx: { lang: Lang }): Promise<R>;
 }
 
-/** The scope parameter every figure takes: `self` (default) or `tree` (全市各级). */
-export const scopeParam = z.enum(['self', 'tree']).default('self');
+export { scopeParam } from './figures-contract.js';
 
 export function defineFigure<Q extends z.ZodType<{ scope: 'self' | 'tree' }>, R>(def: FigureDef<Q, R>): FigureDef<Q, R> {
   return def;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { scopeParam } from '../../platform/figures-contract.js';
 
 /** Schemas shared by the routes and tests. */
 export const SOURCE_KINDS = ['member', 'officer', 'organisation', 'sector', 'special_committee', 'liaison_station'] as const;
@@ -66,7 +67,7 @@ export const listQuery = z.object({
 });
 export type ListQuery = z.infer<typeof listQuery>;
 export const yearQuery = z.object({ year: year.optional() });
-export const figuresQuery = z.object({ year: year.optional() });
+export const figuresQuery = z.object({ year: year.optional(), scope: scopeParam });
 export const exportQuery = listQuery.omit({ page: true, pageSize: true });
 export type ExportQuery = z.infer<typeof exportQuery>;
 export const similarQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });

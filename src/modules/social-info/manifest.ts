@@ -10,6 +10,7 @@ import { seedSocialInfoDemoSummary } from './seed/demo.js';
 import { callerOf, socialInfoRoutes } from './social-info.routes.js';
 import type { Caller } from './social-info.policy.js';
 import { infoWorkflow } from './domain/info-workflow.js';
+import { socialInfoFiguresDef } from './queries/figures.js';
 
 const probe = { userId: null, label: 'probe' };
 
@@ -18,6 +19,7 @@ export function socialInfoModule() {
   return defineModule({
     name: 'social-info',
     workflows: [infoWorkflow],
+    figures: [socialInfoFiguresDef],
     routes: socialInfoRoutes,
     demoSeed: (db, o) => seedSocialInfoDemoSummary(db, o),
     init() {

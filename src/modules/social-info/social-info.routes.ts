@@ -267,11 +267,6 @@ export const socialInfoRoutes: RouteDef[] = [
     },
   }),
   defineRoute({
-    method: 'GET', url: `${BASE}/figures`, summary: "The year's figures: received, published, issues, forwarded/adopted per destination, instructions per level, authors, sectors, officers, months", tags,
-    access: { permission: P['social_info.oversee'] }, querystring: figuresQuery, example: { query: { year: '2026' } },
-    handler: (req, ctx) => yearFigures(ctx.db, callerOf(ctx), (req.query as { year?: number }).year ?? thisYear()),
-  }),
-  defineRoute({
     method: 'GET', url: `${BASE}/figures.xlsx`, summary: "The year's figures as a workbook (汇总, 按报送单位, 按作者, 按界别, 按信息员)", tags,
     access: { permission: P['social_info.oversee'] }, querystring: figuresQuery, example: { query: { year: '2026' } },
     async handler(req, ctx, reply) {
