@@ -78,8 +78,8 @@ export function attachmentRoutes(opts: { maxUploadMb: number }): RouteDef[] {
       summary: 'A stored file, for its uploader or whoever may read the record it belongs to (404 otherwise). Pictures, PDF and text open in the browser; `?download=1` always downloads',
       access: { permission: P['attachments.read'] }, resource: 'attachment', params: idParams, querystring: readQuery,
       async handler(req, ctx, reply: FastifyReply) {
-        const { id } = req.params as z.infer<typeof idParams>;
-        const { download } = req.query as z.infer<typeof readQuery>;
+        const { id } = req.params;
+        const { download } = req.query;
         const file = await readAttachment(ctx.db, ctx, id);
         if (!file) throw new AppError(E['attachments.unavailable']);
         const inline = INLINE.has(file.mime) && download !== '1' && download !== 'true';

@@ -21,7 +21,7 @@ export const notificationRoutes: RouteDef[] = [
     summary: 'My notifications in the current committee, newest first, paged; `unread=true` for the unread ones only. Answers { items, total, unread }',
     access: { permission: P['notifications.read'] }, querystring: notificationListQuery, example: { query: { page: '1', pageSize: '20' } },
     response: { 200: z.object({ items: z.array(notificationView), total: z.number().int(), unread: z.number().int() }) },
-    handler: (req, ctx) => listNotifications(ctx.db, recipient(ctx), req.query as z.infer<typeof notificationListQuery>),
+    handler: (req, ctx) => listNotifications(ctx.db, recipient(ctx), req.query),
   }),
   defineRoute({
     method: 'POST', url: '/api/notifications/:id/read', tags,
@@ -29,7 +29,7 @@ export const notificationRoutes: RouteDef[] = [
     access: { permission: P['notifications.read'] }, resource: 'notification', params: idParams,
     response: { 200: notificationView },
     async handler(req, ctx) {
-      const row = await markNotificationRead(ctx.db, recipient(ctx), (req.params as z.infer<typeof idParams>).id);
+      const row = await markNotificationRead(ctx.db, recipient(ctx), req.params.id);
       if (!row) throw new AppError(E['notifications.not_found']);
       return row;
     },

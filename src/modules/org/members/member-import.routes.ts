@@ -54,7 +54,7 @@ export const memberImportRoutes: RouteDef[] = [
     method: 'GET', url: '/api/members/import/:id', summary: 'An import job: status, progress, and every row error when it failed', tags: ['members'],
     access: { permission: P['org.members.import'] }, params: idParams, resource: 'import_job',
     async handler(req, ctx) {
-      const job = await findImportJob(ctx.db, ctx.committeeId, (req.params as { id: string }).id, ctx.lang);
+      const job = await findImportJob(ctx.db, ctx.committeeId, req.params.id, ctx.lang);
       if (!job) throw new AppError(OrgErrors['import.not_found']);
       const { id, status, total, processed, imported, errors, message, fileName, createdAt, finishedAt } = job;
       return { id, status, total, processed, imported, errors, message, fileName, createdAt, finishedAt };
@@ -64,7 +64,7 @@ export const memberImportRoutes: RouteDef[] = [
     method: 'GET', url: '/api/members/export.xlsx', summary: 'The roster as .xlsx (same filters as the member list; can be imported again)', tags: ['members'],
     access: { permission: P['org.members.export'] }, querystring: exportQuery,
     async handler(req, ctx, reply) {
-      const filters = req.query as z.infer<typeof exportQuery>;
+      const filters = req.query;
       const { buffer } = await exportMembersWorkbook(ctx.db, ctx.actor, ctx.committeeId, filters, {
         includePrivate: ctx.can(P['org.members.read_private']),
       });
