@@ -6,7 +6,7 @@ import { replayEvents } from './commands/replay-events.js';
 import { reviseAssessment } from './commands/revise-assessment.js';
 import { runAssessment } from './commands/run-assessment.js';
 import { submitAnnualReport } from './commands/submit-annual-report.js';
-import { annualReportInput, assessInput, replayInput, reviseInput, type AnnualReportInput } from './contracts.js';
+import { annualReportInput, assessInput, replayInput, reviseInput } from './contracts.js';
 import { committeeName } from './outputs/outputs.repository.js';
 import { XLSX_MIME } from './outputs/results-xlsx.js';
 import { ownMemberId, PerformancePermissions as P } from './performance.policy.js';

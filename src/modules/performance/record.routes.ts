@@ -1,11 +1,10 @@
-import { z } from 'zod';
 import { defineRoute } from '../../platform/modules.js';
 import { rejectDutyRecord } from './commands/reject-duty-record.js';
 import { submitDutyRecord } from './commands/submit-duty-record.js';
 import { verifyDutyRecord } from './commands/verify-duty-record.js';
 import { voidDutyRecord } from './commands/void-duty-record.js';
 import { withdrawDutyRecord } from './commands/withdraw-duty-record.js';
-import { recordInput, recordListQuery, rejectInput, voidInput, type RecordListQuery } from './contracts.js';
+import { recordInput, recordListQuery, rejectInput, voidInput } from './contracts.js';
 import { ACTIVITY_TYPES, DUTY_KINDS, KIND_METRICS, SELF_REPORTABLE } from './domain/kinds.js';
 import { RECORD_STATUSES, RECORD_TRANSITIONS } from './domain/record-workflow.js';
 import { PerformancePermissions as P } from './performance.policy.js';

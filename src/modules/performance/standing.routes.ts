@@ -1,6 +1,6 @@
 import { defineRoute } from '../../platform/modules.js';
 import { saveRules } from './commands/save-rules.js';
-import { rulesInput, standingsQuery, type RulesInputBody, type StandingsQuery } from './contracts.js';
+import { rulesInput, standingsQuery } from './contracts.js';
 import { PRESETS } from './domain/presets.js';
 import { ownMemberId, PerformancePermissions as P } from './performance.policy.js';
 import { committeeStandings } from './queries/committee-standings.js';

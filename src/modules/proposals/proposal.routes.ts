@@ -6,7 +6,7 @@ import { submitProposal } from './commands/submit-proposal.js';
 import { updateDraft } from './commands/update-draft.js';
 import { updateProposalSettings } from './commands/update-settings.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
-import { cosignInput, draftInput, draftPatch, listQuery, similarQuery, suggestQuery, type ListQuery } from './contracts.js';
+import { cosignInput, draftInput, draftPatch, listQuery, similarQuery, suggestQuery } from './contracts.js';
 import { PROPOSAL_STATES, PROPOSAL_TRANSITIONS, workflowMermaid } from './domain/proposal-workflow.js';
 import { parseSettings, proposalSettingsPatch } from './domain/settings.js';
 import { readSettings } from './proposal.repository.js';

@@ -12,7 +12,7 @@ import { writeProposalListXlsx } from './exports/list-xlsx.js';
 import { loadProposalBook, proposalBookDocx } from './exports/proposal-book.js';
 import { loadReplyLetter, replyLetterDocx } from './exports/reply-letter.js';
 import { ReportErrors, ReportPermissions as R } from './exports/reports.policy.js';
-import { figuresQuery, proposalFigures, type FiguresQuery } from './queries/figures.js';
+import { figuresQuery, proposalFigures } from './queries/figures.js';
 import { callerOf, idParams } from '../../platform/http/route-kit.js';
 
 const tags = ['proposals'];

@@ -18,7 +18,7 @@ import { signIssue } from './commands/sign-issue.js';
 import { submitItem } from './commands/submit-item.js';
 import {
   editInput, exportQuery, figuresQuery, forwardInput, issueInput, listQuery, mergeInput, noteInput, officerInput, periodicalInput, reasonInput,
-  resubmitInput, resultInput, signOffInput, similarQuery, submitInput, topicInput, yearQuery, type ExportQuery, type ListQuery,
+  resubmitInput, resultInput, signOffInput, similarQuery, submitInput, topicInput, yearQuery,
 } from './contracts.js';
 import { INFO_STATES, INFO_TRANSITIONS, ISSUE_STATUSES, workflowMermaid } from './domain/info-workflow.js';
 import { infoSettingsPatch, parseInfoSettings } from './domain/settings.js';

@@ -3,7 +3,7 @@ import { defineRoute } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
 import { OrgPermissions as P } from '../org.policy.js';
 import { OrgErrors } from '../org.errors.js';
-import { memberInput, memberListQuery, memberPatch, type MemberListQuery } from '../contracts.js';
+import { memberInput, memberListQuery, memberPatch } from '../contracts.js';
 import { createMember, updateMember } from './member.commands.js';
 import { findMember } from './member.repository.js';
 import { memberListJson, present } from './member-list.js';
