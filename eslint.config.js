@@ -6,7 +6,7 @@ import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  { ignores: ['node_modules/', 'web/dist/', 'bench/.data/', 'coverage/', '**/*.d.ts'] },
+  { ignores: ['node_modules/', 'dist/', 'data/', '.tmp/', 'web/dist/', 'bench/.data/', 'coverage/', '**/*.d.ts'] },
   js.configs.recommended,
   tseslint.configs.recommended,
   {
