@@ -8,9 +8,9 @@ import { attachmentMeta } from './contracts.js';
 import { classifyFile, cleanFileName } from './file-types.js';
 import { InboxErrors as E } from './inbox.errors.js';
 import { InboxPermissions as P } from './inbox.policy.js';
+import { idParams } from '../../platform/http/route-kit.js';
 
 const tags = ['attachments'];
-const idParams = z.object({ id: z.uuid() });
 const readQuery = z.object({
   /** `1`: always as a download (Content-Disposition: attachment), also for pictures and PDF. */
   download: z.enum(['1', 'true', '0', 'false']).optional(),

@@ -7,7 +7,8 @@ import { InboxPermissions as P } from './inbox.policy.js';
 import { listNotifications, markAllNotificationsRead, markNotificationRead, type Recipient } from './notification.repository.js';
 
 const tags = ['notifications'];
-const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '通知编号应为数字') });
+/** A notification's id is a bigint sequence number, not a uuid. */
+const noticeIdParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '通知编号应为数字') });
 
 function recipient(ctx: RequestContext): Recipient {
   // The permission already requires a principal; a notification always belongs to a user.
@@ -26,7 +27,7 @@ export const notificationRoutes: RouteDef[] = [
   defineRoute({
     method: 'POST', url: '/api/notifications/:id/read', tags,
     summary: 'Mark one of my notifications as read (another user\'s answers 404)',
-    access: { permission: P['notifications.read'] }, resource: 'notification', params: idParams,
+    access: { permission: P['notifications.read'] }, resource: 'notification', params: noticeIdParams,
     response: { 200: notificationView },
     async handler(req, ctx) {
       const row = await markNotificationRead(ctx.db, recipient(ctx), req.params.id);

@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { defineRoute, type RouteDef } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
 import { OrgPermissions as P } from '../org.policy.js';
@@ -7,8 +6,8 @@ import { OrgErrors } from '../org.errors.js';
 import { memberListQuery } from '../contracts.js';
 import { exportMembersWorkbook, findImportJob, memberTemplateFor, startMemberImport } from './member-import.js';
 import { XLSX_MIME } from './member-xlsx.js';
+import { idParams } from '../../../platform/http/route-kit.js';
 
-const idParams = z.object({ id: z.uuid() });
 const exportQuery = memberListQuery.omit({ page: true, pageSize: true, sort: true, order: true });
 
 /** Sends a workbook as a download; the Chinese file name goes in filename* (RFC 6266), with an ASCII fallback. */

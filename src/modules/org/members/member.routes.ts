@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { defineRoute } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
 import { OrgPermissions as P } from '../org.policy.js';
@@ -7,8 +6,7 @@ import { memberInput, memberListQuery, memberPatch } from '../contracts.js';
 import { createMember, updateMember } from './member.commands.js';
 import { findMember } from './member.repository.js';
 import { memberListJson, present } from './member-list.js';
-
-const idParams = z.object({ id: z.uuid() });
+import { idParams } from '../../../platform/http/route-kit.js';
 
 export const memberRoutes = [
   defineRoute({
