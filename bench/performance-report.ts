@@ -1,5 +1,5 @@
 import type { PerformanceResult } from './performance.js';
-import type { Figure } from './report.js';
+import type { Figure } from './figure.js';
 import { int, ms, secs } from './stats.js';
 
 /** The performance part's lines in the figures table and its notes under it. */

@@ -1,5 +1,5 @@
 import type { ProposalsResult, Timed } from './proposals.js';
-import type { Figure } from './report.js';
+import type { Figure } from './figure.js';
 import { int, ms, secs } from './stats.js';
 
 /** The proposals part's lines in the figures table and its notes under it. */

@@ -10,7 +10,7 @@ import type { ThresholdRow } from '../src/platform/text/index.js';
 import type { BenchUser } from './fixtures.js';
 import { buildCorpus } from './proposals-corpus.js';
 import { ensureProposals, type ProposalDataInfo } from './proposals-data.js';
-import { log, measureCases, now, prng, summarize, type Summary } from './stats.js';
+import { log, measureCases, prng, type Summary } from './stats.js';
 
 /**
  * Proposals at scale: the similar-proposal check (similarToText, what GET /api/proposals/similar

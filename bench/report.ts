@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import type { DatasetInfo } from './dataset.js';
+import type { Figure } from './figure.js';
 import type { ImportResult } from './import.js';
-import type { BenchOptions } from './options.js';
 import type { LatencyReport } from './search.js';
 import { int, ms, secs, type Summary } from './stats.js';
 import { performanceFigures, performanceNotes } from './performance-report.js';
@@ -40,12 +40,7 @@ export interface Results {
   figures: Figure[];
 }
 
-export interface Figure {
-  figure: string;
-  value: string;
-  goal: string;
-  status: 'PASS' | 'MISS' | '';
-}
+export type { Figure };
 
 const mark = (ok: boolean): Figure['status'] => (ok ? 'PASS' : 'MISS');
 

@@ -1,4 +1,4 @@
-import type { Figure } from './report.js';
+import type { Figure } from './figure.js';
 import type { InfoTimed, SocialInfoBenchResult } from './social-info.js';
 import { int, ms, secs } from './stats.js';
 

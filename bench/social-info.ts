@@ -5,7 +5,7 @@ import { listItems } from '../src/modules/social-info/queries/list-items.js';
 import type { Caller } from '../src/modules/social-info/social-info.policy.js';
 import type { BenchUser } from './fixtures.js';
 import { buildInfoCorpus, ensureSocialInfo, type InfoDataInfo } from './social-info-data.js';
-import { log, measureCases, now, prng, summarize, type Summary } from './stats.js';
+import { log, measureCases, prng, type Summary } from './stats.js';
 
 /**
  * 社情民意 at scale: the office's item list (default, by state, by year, both; page 1) and

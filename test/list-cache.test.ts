@@ -25,7 +25,7 @@ describe('member list cache and principal cache', () => {
   let c: Awaited<ReturnType<typeof makeCommittee>>;
   let other: Awaited<ReturnType<typeof makeCommittee>>;
   let staff: Session;
-  let memberIds: string[] = [];
+  const memberIds: string[] = [];
   // A second "instance": its own pool and its own hub, which hears writes only through NOTIFY.
   const second = connect(testDatabase().url, 3);
   const hub2 = new CacheHub(second.db, { local: false, retryMs: 50 });

@@ -1,45 +1,8 @@
-import cliProgress from 'cli-progress';
-import { loadConfig, ConfigError, type Config } from '../config/index.js';
-import { openDatabase, runMigrations, type Database } from '../platform/db/database.js';
+import { ConfigError } from '../config/index.js';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { AppError } from '../platform/errors.js';
 
-/** Loads config and opens the database (attaching to a running server's database when there is one). */
-export async function withDatabase<T>(command: string, fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
-  const config = loadConfig();
-  const database = await openDatabase(config, { command, attach: true });
-  try {
-    await runMigrations(database.db);
-    return await fn(database, config);
-  } finally {
-    await database.close();
-  }
-}
-
-export const systemActor = (what: string) => ({ userId: null, label: `cli:${what}` });
-
-export type Progress = (done: number, total: number) => void;
-
-/** A progress bar on a terminal, nothing when output is piped. */
-export function progressBar(label: string): { update: Progress; stop: () => void } {
-  if (!process.stderr.isTTY) return { update: () => {}, stop: () => {} };
-  const bar = new cliProgress.SingleBar(
-    { format: `${label} [{bar}] {percentage}% | {value}/{total}`, stream: process.stderr },
-    cliProgress.Presets.shades_classic,
-  );
-  let started = false;
-  return {
-    update(done, total) {
-      if (!started) {
-        bar.start(total, 0);
-        started = true;
-      }
-      bar.setTotal(total);
-      bar.update(done);
-    },
-    stop: () => started && bar.stop(),
-  };
-}
+export { progressBar, systemActor, withDatabase, type Progress } from '../platform/cli-kit.js';
 
 /** Prints a failure a person can act on, and exits non-zero. */
 export function fail(err: unknown): never {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { sql } from 'drizzle-orm';
 import type { Db } from './db/database.js';
-import type { Executor } from './db/unit-of-work.js';
+import type { Executor } from './db/executor.js';
 
 /**
  * In-process read caches that never serve what a committed write has changed.

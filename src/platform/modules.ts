@@ -27,7 +27,17 @@ export type Access =
   /** A committee-scoped permission. */
   | { permission: string };
 
-export interface RouteDef {
+/**
+ * The request a handler sees: params, query and body typed from the route's zod schemas (what
+ * the validator produced, so `z.output`), the rest as Fastify's request. A route without a schema
+ * for a part gets `unknown` there.
+ */
+export type RouteRequest<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> = Omit<
+  FastifyRequest,
+  'params' | 'query' | 'body'
+> & { params: z.output<P>; query: z.output<Q>; body: z.output<B> };
+
+export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   url: string;
   summary: string;
@@ -35,9 +45,9 @@ export interface RouteDef {
   access: Access;
   /** The kind of record behind `:id`, so the access probe can aim at another committee's record. */
   resource?: string;
-  params?: z.ZodType;
-  querystring?: z.ZodType;
-  body?: z.ZodType;
+  params?: P;
+  querystring?: Q;
+  body?: B;
   /** multipart upload (file field `file`). */
   multipart?: boolean;
   response?: Record<number, z.ZodType>;
@@ -45,8 +55,9 @@ export interface RouteDef {
   example?: { body?: unknown; query?: Record<string, string> };
   /** Per-route rate limit (requests per minute per IP). */
   rateLimit?: number;
-  // The handler's request types are checked by the zod schemas at runtime; handlers parse them with z.infer.
-  handler(req: FastifyRequest<any>, ctx: RequestContext, reply: FastifyReply): Promise<unknown>;
+  // Method syntax on purpose: a RouteDef<P, Q, B> is stored in a manifest's RouteDef[] (the
+  // server hands each handler the request its own schemas validated).
+  handler(req: RouteRequest<P, Q, B>, ctx: RequestContext, reply: FastifyReply): Promise<unknown>;
 }
 
 /** A module declares itself once: routes, workflows, jobs, probe fixtures, seed. */
@@ -76,7 +87,8 @@ export interface ModuleManifest {
   demoSeed?(db: Database['db'], opts: { progress?: (done: number, total: number) => void }): Promise<string>;
 }
 
-export function defineRoute(def: RouteDef): RouteDef {
+/** A route whose handler's `req.params` / `req.query` / `req.body` are typed from its schemas. */
+export function defineRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(def: RouteDef<P, Q, B>): RouteDef {
   return def;
 }
 

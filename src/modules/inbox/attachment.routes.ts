@@ -8,9 +8,9 @@ import { attachmentMeta } from './contracts.js';
 import { classifyFile, cleanFileName } from './file-types.js';
 import { InboxErrors as E } from './inbox.errors.js';
 import { InboxPermissions as P } from './inbox.policy.js';
+import { idParams } from '../../platform/http/route-kit.js';
 
 const tags = ['attachments'];
-const idParams = z.object({ id: z.uuid() });
 const readQuery = z.object({
   /** `1`: always as a download (Content-Disposition: attachment), also for pictures and PDF. */
   download: z.enum(['1', 'true', '0', 'false']).optional(),
@@ -78,8 +78,8 @@ export function attachmentRoutes(opts: { maxUploadMb: number }): RouteDef[] {
       summary: 'A stored file, for its uploader or whoever may read the record it belongs to (404 otherwise). Pictures, PDF and text open in the browser; `?download=1` always downloads',
       access: { permission: P['attachments.read'] }, resource: 'attachment', params: idParams, querystring: readQuery,
       async handler(req, ctx, reply: FastifyReply) {
-        const { id } = req.params as z.infer<typeof idParams>;
-        const { download } = req.query as z.infer<typeof readQuery>;
+        const { id } = req.params;
+        const { download } = req.query;
         const file = await readAttachment(ctx.db, ctx, id);
         if (!file) throw new AppError(E['attachments.unavailable']);
         const inline = INLINE.has(file.mime) && download !== '1' && download !== 'true';

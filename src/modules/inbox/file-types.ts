@@ -90,6 +90,8 @@ export function classifyFile(fileName: string, content: Buffer): Classified {
 
 /** A file name safe to store and to send back: no folders, no control characters, at most 200 characters, never empty. */
 export function cleanFileName(raw: string, kind: FileKind): string {
+  // Control characters are exactly what is stripped from an uploaded file's name.
+  // eslint-disable-next-line no-control-regex
   const base = raw.replace(/^.*[\\/]/, '').replace(/[\u0000-\u001f\u007f"]/g, '').trim();
   const named = base && base !== '.' && base !== '..' ? base : `file.${kind.extensions[0]}`;
   const withExt = extensionOf(named) && kind.extensions.includes(extensionOf(named)) ? named : `${named}.${kind.extensions[0]}`;

@@ -7,7 +7,8 @@ import { InboxPermissions as P } from './inbox.policy.js';
 import { listNotifications, markAllNotificationsRead, markNotificationRead, type Recipient } from './notification.repository.js';
 
 const tags = ['notifications'];
-const idParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '通知编号应为数字') });
+/** A notification's id is a bigint sequence number, not a uuid. */
+const noticeIdParams = z.object({ id: z.string().regex(/^\d{1,15}$/, '通知编号应为数字') });
 
 function recipient(ctx: RequestContext): Recipient {
   // The permission already requires a principal; a notification always belongs to a user.
@@ -21,15 +22,15 @@ export const notificationRoutes: RouteDef[] = [
     summary: 'My notifications in the current committee, newest first, paged; `unread=true` for the unread ones only. Answers { items, total, unread }',
     access: { permission: P['notifications.read'] }, querystring: notificationListQuery, example: { query: { page: '1', pageSize: '20' } },
     response: { 200: z.object({ items: z.array(notificationView), total: z.number().int(), unread: z.number().int() }) },
-    handler: (req, ctx) => listNotifications(ctx.db, recipient(ctx), req.query as z.infer<typeof notificationListQuery>),
+    handler: (req, ctx) => listNotifications(ctx.db, recipient(ctx), req.query),
   }),
   defineRoute({
     method: 'POST', url: '/api/notifications/:id/read', tags,
     summary: 'Mark one of my notifications as read (another user\'s answers 404)',
-    access: { permission: P['notifications.read'] }, resource: 'notification', params: idParams,
+    access: { permission: P['notifications.read'] }, resource: 'notification', params: noticeIdParams,
     response: { 200: notificationView },
     async handler(req, ctx) {
-      const row = await markNotificationRead(ctx.db, recipient(ctx), (req.params as z.infer<typeof idParams>).id);
+      const row = await markNotificationRead(ctx.db, recipient(ctx), req.params.id);
       if (!row) throw new AppError(E['notifications.not_found']);
       return row;
     },

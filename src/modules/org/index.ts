@@ -8,3 +8,6 @@ export { createCommittee, openTerm, addPlenarySession, addSectors, addSpecialCom
 export { createUnit, updateUnit } from './units/unit.commands.js';
 export { createUser, userIdByUsername } from './users/user.commands.js';
 export { login, logout, changePassword, resetPassword, createApiToken } from './auth/auth.commands.js';
+// Demo-data helpers other modules' seeds and labelled sets build on.
+export { rng } from './seed/member-generator.js';
+export { CITY_UNITS } from './seed/demo-data.js';

@@ -32,7 +32,7 @@ export function orgModule(opts: LoginPolicy & { cookieSecure: boolean; loginRate
       },
     ],
     probeFixtures: {
-      member: async (db, committeeId) => (await createMember(db, system, committeeId, { name: '他会委员', gender: 'male' } as never)).id,
+      member: async (db, committeeId) => (await createMember(db, system, committeeId, { name: '他会委员', gender: 'male' })).id,
       unit: (db, committeeId) => createUnit(db, system, committeeId, { name: '他会单位' + Math.random().toString(36).slice(2, 7) }),
       user: (db, committeeId) =>
         createUser(db, system, {

@@ -10,7 +10,8 @@ import { activityInput, attendanceInput, checkInInput, leaveInput, yearParam } f
 import { ACTIVITY_TYPE_KEYS } from './domain/kinds.js';
 import { PerformancePermissions as P } from './performance.policy.js';
 import { getActivity, listVisibleActivities } from './queries/activities.js';
-import { callerOf, idOf, idParams, tags } from './route-kit.js';
+import { callerOf, idParams } from '../../platform/http/route-kit.js';
+import { tags } from './route-kit.js';
 
 const SOME_MEMBER = '00000000-0000-4000-8000-000000000001';
 
@@ -20,7 +21,7 @@ export const activityRoutes = [
     method: 'GET', url: '/api/performance/activities', summary: 'Activities of a year (a member sees those they are invited to or may join)', tags,
     access: { permission: P['performance.read'] },
     querystring: z.object({ year: yearParam.optional(), type: z.enum(ACTIVITY_TYPE_KEYS).optional() }),
-    handler: (req, ctx) => listVisibleActivities(ctx.db, callerOf(ctx), req.query as { year?: number; type?: string }),
+    handler: (req, ctx) => listVisibleActivities(ctx.db, callerOf(ctx), req.query),
   }),
   defineRoute({
     method: 'POST', url: '/api/performance/activities', summary: 'Create an activity with its invitees; returns it with the check-in code', tags,
@@ -28,7 +29,7 @@ export const activityRoutes = [
     example: { body: { type: 'plenary', title: '政协第五届委员会第四次会议', startsAt: '2026-01-10T09:00:00+08:00', halfDays: 5, inviteAll: true } },
     async handler(req, ctx, reply) {
       const caller = callerOf(ctx);
-      const id = await createActivity(ctx.db, caller, req.body as z.input<typeof activityInput>);
+      const id = await createActivity(ctx.db, caller, req.body);
       reply.status(201);
       return getActivity(ctx.db, caller, id);
     },
@@ -36,14 +37,14 @@ export const activityRoutes = [
   defineRoute({
     method: 'GET', url: '/api/performance/activities/:id', summary: 'One activity: attendance for staff, own status and abilities for a member', tags,
     access: { permission: P['performance.read'] }, params: idParams, resource: 'activity',
-    handler: (req, ctx) => getActivity(ctx.db, callerOf(ctx), idOf(req)),
+    handler: (req, ctx) => getActivity(ctx.db, callerOf(ctx), req.params.id),
   }),
   defineRoute({
     method: 'POST', url: '/api/performance/activities/:id/sign-up', summary: 'Sign up (报名) for an activity', tags,
     access: { permission: P['performance.participate'] }, params: idParams, resource: 'activity',
     async handler(req, ctx) {
-      await signUpForActivity(ctx.db, callerOf(ctx), idOf(req));
-      return getActivity(ctx.db, callerOf(ctx), idOf(req));
+      await signUpForActivity(ctx.db, callerOf(ctx), req.params.id);
+      return getActivity(ctx.db, callerOf(ctx), req.params.id);
     },
   }),
   defineRoute({
@@ -51,8 +52,8 @@ export const activityRoutes = [
     access: { permission: P['performance.participate'] }, params: idParams, resource: 'activity', body: checkInInput,
     example: { body: { code: '123456' } }, rateLimit: 30,
     async handler(req, ctx) {
-      await checkIn(ctx.db, callerOf(ctx), idOf(req), req.body as { code: string });
-      return getActivity(ctx.db, callerOf(ctx), idOf(req));
+      await checkIn(ctx.db, callerOf(ctx), req.params.id, req.body);
+      return getActivity(ctx.db, callerOf(ctx), req.params.id);
     },
   }),
   defineRoute({
@@ -60,8 +61,8 @@ export const activityRoutes = [
     access: { permission: P['performance.participate'] }, params: idParams, resource: 'activity', body: leaveInput,
     example: { body: { reason: '外出参加省里的培训' } },
     async handler(req, ctx) {
-      await requestLeave(ctx.db, callerOf(ctx), idOf(req), req.body as { reason: string });
-      return getActivity(ctx.db, callerOf(ctx), idOf(req));
+      await requestLeave(ctx.db, callerOf(ctx), req.params.id, req.body);
+      return getActivity(ctx.db, callerOf(ctx), req.params.id);
     },
   }),
   defineRoute({
@@ -69,16 +70,16 @@ export const activityRoutes = [
     access: { permission: P['performance.organise'] }, params: idParams, resource: 'activity', body: attendanceInput,
     example: { body: { entries: [{ memberId: SOME_MEMBER, status: 'attended' }] } },
     async handler(req, ctx) {
-      await markAttendance(ctx.db, callerOf(ctx), idOf(req), req.body as z.infer<typeof attendanceInput>);
-      return getActivity(ctx.db, callerOf(ctx), idOf(req));
+      await markAttendance(ctx.db, callerOf(ctx), req.params.id, req.body);
+      return getActivity(ctx.db, callerOf(ctx), req.params.id);
     },
   }),
   defineRoute({
     method: 'POST', url: '/api/performance/activities/:id/close', summary: 'Close attendance: members neither present nor excused become absent (deduction for meetings)', tags,
     access: { permission: P['performance.organise'] }, params: idParams, resource: 'activity',
     async handler(req, ctx) {
-      await closeActivity(ctx.db, callerOf(ctx), idOf(req));
-      return getActivity(ctx.db, callerOf(ctx), idOf(req));
+      await closeActivity(ctx.db, callerOf(ctx), req.params.id);
+      return getActivity(ctx.db, callerOf(ctx), req.params.id);
     },
   }),
 ];

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { progressBar, systemActor, withDatabase } from '../../cli/context.js';
+import { progressBar, systemActor, withDatabase } from '../../platform/cli-kit.js';
 import type { Database } from '../../platform/db/database.js';
 import { AppError } from '../../platform/errors.js';
 import { committeeIdByCode } from '../org/index.js';

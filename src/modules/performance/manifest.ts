@@ -19,7 +19,7 @@ import { canOversee, memberIdsOf, type Caller } from './performance.policy.js';
 import { ANNUAL_REPORT_FILES, findReportById } from './report.repository.js';
 import { canSeeRecord } from './commands/record-move.js';
 import { DUTY_RECORD_FILES, findRecord } from './record.repository.js';
-import { callerOf } from './route-kit.js';
+import { callerOf } from '../../platform/http/route-kit.js';
 import { recordRoutes } from './record.routes.js';
 import { standingRoutes } from './standing.routes.js';
 import { recordWorkflow } from './domain/record-workflow.js';
@@ -83,12 +83,12 @@ export function performanceModule() {
       activity: (db, committeeId) =>
         createActivity(db, staff(committeeId), { type: 'other_meeting', title: '他会座谈会', startsAt: new Date().toISOString(), inviteAll: true }),
       duty_record: async (db, committeeId) => {
-        const member = await createMember(db, probe, committeeId, { name: '他会委员', gender: 'male' } as never);
+        const member = await createMember(db, probe, committeeId, { name: '他会委员', gender: 'male' });
         const caller: Caller = { committeeId, actor: probe, grants: [{ role: 'member', memberId: member.id }], admin: false };
         return submitDutyRecord(db, caller, { kind: 'research', occurredOn: chinaDate(), title: '他会调研记录' });
       },
       assessment: async (db, committeeId) => {
-        await createMember(db, probe, committeeId, { name: '他会委员', gender: 'female' } as never);
+        await createMember(db, probe, committeeId, { name: '他会委员', gender: 'female' });
         return (await runAssessment(db, staff(committeeId), { year: yearOf(chinaDate()) })).id;
       },
     },

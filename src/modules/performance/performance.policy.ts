@@ -1,5 +1,5 @@
-import { definePermissions, has, type Grant } from '../../platform/access.js';
-import type { Actor } from '../../platform/db/unit-of-work.js';
+import { definePermissions, has } from '../../platform/access.js';
+import type { Caller } from '../../platform/http/route-kit.js';
 import { AppError } from '../../platform/errors.js';
 import { PerformanceErrors } from './performance.errors.js';
 
@@ -29,13 +29,8 @@ export const PerformancePermissions = definePermissions({
   'performance.assess': has.staffOf('member_affairs'),
 });
 
-/** Who is calling, in one committee. */
-export interface Caller {
-  committeeId: string;
-  actor: Actor;
-  grants: Grant[];
-  admin: boolean;
-}
+/** Who is calling, in one committee (one definition for every module: platform/http/route-kit.ts). */
+export type { Caller };
 
 /** The member ids the caller acts as in this committee. */
 export const memberIdsOf = (c: Caller) => c.grants.filter((g) => g.role === 'member' && g.memberId).map((g) => g.memberId!);

@@ -1,6 +1,6 @@
 import readline from 'node:readline';
 import type { Command } from 'commander';
-import { withDatabase } from '../../cli/context.js';
+import { withDatabase } from '../../platform/cli-kit.js';
 import type { Database } from '../../platform/db/database.js';
 import { committeeIdByCode } from '../org/index.js';
 import { suggestUnitsFor } from './queries/suggest-units.js';

@@ -15,7 +15,7 @@ import { PROPOSAL_ATTACHMENT_KIND } from './supervision.attachments.js';
 import { loadVisible } from './proposal.access.js';
 import { ProposalPermissions as P } from './proposals.policy.js';
 import type { Caller } from './proposals.policy.js';
-import { callerOf, idParams } from './route-kit.js';
+import { callerOf, idParams, moveRoute } from '../../platform/http/route-kit.js';
 import type { Db } from '../../platform/db/database.js';
 
 const tags = ['proposals'];
@@ -24,19 +24,9 @@ const UUID = '00000000-0000-4000-8000-000000000000';
 /** POST|PUT /api/proposals/:id/<path>: one key-proposal command, answered with the key record as the caller now sees it. */
 function keyRoute<B extends z.ZodType>(def: {
   path: string; summary: string; permission: string; body: B; example: unknown; method?: 'POST' | 'PUT'; status?: number;
-  run(db: Db, caller: Caller, id: string, body: z.infer<B>): Promise<unknown>;
+  run(db: Db, caller: Caller, id: string, body: z.output<B>): Promise<unknown>;
 }) {
-  return defineRoute({
-    method: def.method ?? 'POST', url: `/api/proposals/:id/${def.path}`, summary: def.summary, tags,
-    access: { permission: def.permission }, resource: 'proposal', params: idParams, body: def.body, example: { body: def.example },
-    async handler(req, ctx, reply) {
-      const caller = callerOf(ctx);
-      const { id } = req.params as { id: string };
-      await def.run(ctx.db, caller, id, req.body as z.infer<B>);
-      if (def.status) reply.status(def.status);
-      return getKeyView(ctx.db, caller, id);
-    },
-  });
+  return moveRoute<B>({ ...def, base: '/api/proposals', tags, resource: 'proposal', answer: getKeyView });
 }
 
 /** Key proposals (重点提案) and their supervision (督办); the proposal's files; batch assignment (交办会). */
@@ -44,30 +34,30 @@ export const keyRoutes = [
   defineRoute({
     method: 'GET', url: '/api/proposals/supervision', summary: 'Key proposals (重点提案) with their supervising leader, channel and events', tags,
     access: { permission: P['proposals.read'] }, querystring: keyListQuery,
-    handler: (req, ctx) => listKeyProposals(ctx.db, callerOf(ctx), req.query as z.infer<typeof keyListQuery>),
+    handler: (req, ctx) => listKeyProposals(ctx.db, callerOf(ctx), req.query),
   }),
   defineRoute({
     method: 'GET', url: '/api/proposals/assignable', summary: 'Filed proposals awaiting assignment, each with its top suggested units (交办会)', tags,
     access: { permission: P['proposals.review'] }, querystring: assignableQuery,
-    handler: (req, ctx) => assignableProposals(ctx.db, callerOf(ctx), req.query as z.infer<typeof assignableQuery>),
+    handler: (req, ctx) => assignableProposals(ctx.db, callerOf(ctx), req.query),
   }),
   defineRoute({
     method: 'POST', url: '/api/proposals/assign-batch',
     summary: '交办会: assign many filed proposals at once; one transaction per proposal, the answer lists each result', tags,
     access: { permission: P['proposals.review'] }, body: batchAssignInput,
     example: { body: { items: [{ proposalId: UUID, leadUnitId: UUID }] } },
-    handler: (req, ctx) => batchAssign(ctx.db, callerOf(ctx), req.body as z.input<typeof batchAssignInput>, ctx.lang),
+    handler: (req, ctx) => batchAssign(ctx.db, callerOf(ctx), req.body, ctx.lang),
   }),
   defineRoute({
     method: 'GET', url: '/api/proposals/:id/key', summary: 'The key-proposal record of a proposal, its supervision events and the actions the caller may take', tags,
     access: { permission: P['proposals.read'] }, params: idParams, resource: 'proposal',
-    handler: (req, ctx) => getKeyView(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+    handler: (req, ctx) => getKeyView(ctx.db, callerOf(ctx), req.params.id),
   }),
   defineRoute({
     method: 'GET', url: '/api/proposals/:id/attachments', summary: "The proposal's files (visible to whoever may see the proposal)", tags,
     access: { permission: P['proposals.read'] }, params: idParams, resource: 'proposal',
     async handler(req, ctx) {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       await loadVisible(ctx.db, callerOf(ctx), id);
       return { items: await listAttachments(ctx.db, ctx.committeeId, PROPOSAL_ATTACHMENT_KIND, id) };
     },

@@ -37,7 +37,7 @@ export function proposalsModule() {
     probeFixtures: {
       // A submitted proposal of the given committee, made through the real commands.
       proposal: async (db, committeeId) => {
-        const member = await createMember(db, { userId: null, label: 'probe' }, committeeId, { name: '他会委员', gender: 'female' } as never);
+        const member = await createMember(db, { userId: null, label: 'probe' }, committeeId, { name: '他会委员', gender: 'female' });
         const caller = { committeeId, actor: { userId: null, label: 'probe' }, grants: [{ role: 'member' as const, memberId: member.id }], admin: false };
         const id = await createDraft(db, caller, { title: '关于加快马铃薯脱毒种薯繁育体系建设的建议', body: PROBE_BODY, category: '农业农村' });
         await submitProposal(db, caller, id);

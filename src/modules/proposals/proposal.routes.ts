@@ -6,7 +6,7 @@ import { submitProposal } from './commands/submit-proposal.js';
 import { updateDraft } from './commands/update-draft.js';
 import { updateProposalSettings } from './commands/update-settings.js';
 import { withdrawProposal } from './commands/withdraw-proposal.js';
-import { cosignInput, draftInput, draftPatch, listQuery, similarQuery, suggestQuery, type ListQuery } from './contracts.js';
+import { cosignInput, draftInput, draftPatch, listQuery, similarQuery, suggestQuery } from './contracts.js';
 import { PROPOSAL_STATES, PROPOSAL_TRANSITIONS, proposalWorkflow } from './domain/proposal-workflow.js';
 import { parseSettings, proposalSettingsPatch } from './domain/settings.js';
 import { readSettings } from './proposal.repository.js';
@@ -16,7 +16,8 @@ import { listVisibleProposals } from './queries/list-proposals.js';
 import { similarToProposal, similarToText } from './queries/similar-proposals.js';
 import { sessionClusters } from './queries/session-clusters.js';
 import { suggestUnitsFor } from './queries/suggest-units.js';
-import { callerOf, idParams, moveRoute } from './route-kit.js';
+import { callerOf, idParams } from '../../platform/http/route-kit.js';
+import { moveRoute } from './route-kit.js';
 
 const tags = ['proposals'];
 const TEXT = '关于加快马铃薯脱毒种薯繁育体系建设的建议';
@@ -26,7 +27,7 @@ export const proposalRoutes = [
   defineRoute({
     method: 'GET', url: '/api/proposals', summary: 'Proposals the caller may see: filter by state, session, category, unit, text; paged', tags,
     access: { permission: P['proposals.read'] }, querystring: listQuery,
-    handler: (req, ctx) => listVisibleProposals(ctx.db, callerOf(ctx), req.query as ListQuery),
+    handler: (req, ctx) => listVisibleProposals(ctx.db, callerOf(ctx), req.query),
   }),
   defineRoute({
     method: 'POST', url: '/api/proposals', summary: 'Start a proposal (draft); the member is its first signer', tags,
@@ -34,7 +35,7 @@ export const proposalRoutes = [
     example: { body: { title: TEXT, body: '', category: '农业农村' } },
     async handler(req, ctx, reply) {
       const caller = callerOf(ctx);
-      const id = await createDraft(ctx.db, caller, req.body as z.input<typeof draftInput>);
+      const id = await createDraft(ctx.db, caller, req.body);
       reply.status(201);
       return getProposal(ctx.db, caller, id);
     },
@@ -43,20 +44,20 @@ export const proposalRoutes = [
     method: 'GET', url: '/api/proposals/similar', summary: 'Similar proposals of this and previous sessions, ranked with scores (search before you propose)', tags,
     access: { permission: P['proposals.similar'] }, querystring: similarQuery, example: { query: { text: TEXT } },
     handler: (req, ctx) => {
-      const q = req.query as z.infer<typeof similarQuery>;
+      const q = req.query;
       return similarToText(ctx.db, callerOf(ctx), q.text, { limit: q.limit, excludeId: q.excludeId });
     },
   }),
   defineRoute({
     method: 'GET', url: '/api/proposals/clusters', summary: 'Clusters of the same matter across a session (并案 at review): open proposals and filed masters, with a suggested master', tags,
     access: { permission: P['proposals.review'] }, querystring: z.object({ sessionId: z.uuid().optional() }),
-    handler: (req, ctx) => sessionClusters(ctx.db, callerOf(ctx), (req.query as { sessionId?: string }).sessionId),
+    handler: (req, ctx) => sessionClusters(ctx.db, callerOf(ctx), req.query.sessionId),
   }),
   defineRoute({
     method: 'GET', url: '/api/proposals/suggest-units', summary: 'Suggested handling units for a text, ranked with scores', tags,
     access: { permission: P['proposals.review'] }, querystring: suggestQuery, example: { query: { text: TEXT } },
     handler: async (req, ctx) => {
-      const q = req.query as z.infer<typeof suggestQuery>;
+      const q = req.query;
       return { items: await suggestUnitsFor(ctx.db, ctx.committeeId, q.text, { limit: q.limit }) };
     },
   }),
@@ -68,7 +69,7 @@ export const proposalRoutes = [
   defineRoute({
     method: 'PATCH', url: '/api/proposals/settings', summary: "Change the committee's proposal settings", tags,
     access: { permission: P['proposals.configure'] }, body: proposalSettingsPatch, example: { body: { objectionWorkingDays: 5 } },
-    handler: (req, ctx) => updateProposalSettings(ctx.db, callerOf(ctx), req.body as never),
+    handler: (req, ctx) => updateProposalSettings(ctx.db, callerOf(ctx), req.body),
   }),
   defineRoute({
     method: 'GET', url: '/api/proposals/workflow', summary: 'The workflow table (states, actions, who acts) and its Mermaid diagram', tags,
@@ -78,7 +79,7 @@ export const proposalRoutes = [
   defineRoute({
     method: 'GET', url: '/api/proposals/:id', summary: 'One proposal, with the actions the caller may take (abilities)', tags,
     access: { permission: P['proposals.read'] }, params: idParams, resource: 'proposal',
-    handler: (req, ctx) => getProposal(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+    handler: (req, ctx) => getProposal(ctx.db, callerOf(ctx), req.params.id),
   }),
   defineRoute({
     method: 'PATCH', url: '/api/proposals/:id', summary: 'Save a draft or a returned proposal (the proposer)', tags,
@@ -86,8 +87,8 @@ export const proposalRoutes = [
     example: { body: { body: '一、基本情况' } },
     async handler(req, ctx) {
       const caller = callerOf(ctx);
-      const { id } = req.params as { id: string };
-      await updateDraft(ctx.db, caller, id, req.body as z.input<typeof draftPatch>);
+      const { id } = req.params;
+      await updateDraft(ctx.db, caller, id, req.body);
       return getProposal(ctx.db, caller, id);
     },
   }),
@@ -95,14 +96,14 @@ export const proposalRoutes = [
     method: 'GET', url: '/api/proposals/:id/similar', summary: 'Merge candidates (并案候选) for one proposal', tags,
     access: { permission: P['proposals.review'] }, params: idParams, resource: 'proposal',
     querystring: z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) }),
-    handler: (req, ctx) => similarToProposal(ctx.db, callerOf(ctx), (req.params as { id: string }).id, (req.query as { limit: number }).limit),
+    handler: (req, ctx) => similarToProposal(ctx.db, callerOf(ctx), req.params.id, req.query.limit),
   }),
   defineRoute({
     method: 'GET', url: '/api/proposals/:id/suggested-units', summary: 'Suggested handling units (智能分办) for one proposal', tags,
     access: { permission: P['proposals.review'] }, params: idParams, resource: 'proposal',
     async handler(req, ctx) {
       const caller = callerOf(ctx);
-      const p = await getProposal(ctx.db, caller, (req.params as { id: string }).id);
+      const p = await getProposal(ctx.db, caller, req.params.id);
       return { items: await suggestUnitsFor(ctx.db, ctx.committeeId, `${p.title}\n${p.body}`, { excludeId: p.id }) };
     },
   }),

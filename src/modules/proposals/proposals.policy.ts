@@ -1,5 +1,5 @@
-import { definePermissions, has, type Grant } from '../../platform/access.js';
-import type { Actor } from '../../platform/db/unit-of-work.js';
+import { definePermissions, has } from '../../platform/access.js';
+import type { Caller } from '../../platform/http/route-kit.js';
 import type { ProposalActor, ProposalState } from './domain/proposal-workflow.js';
 
 /**
@@ -16,13 +16,8 @@ export const ProposalPermissions = definePermissions({
   'proposals.configure': has.staffOf('proposals'),
 });
 
-/** Who is calling, in one committee. */
-export interface Caller {
-  committeeId: string;
-  actor: Actor;
-  grants: Grant[];
-  admin: boolean;
-}
+/** Who is calling, in one committee (one definition for every module: platform/http/route-kit.ts). */
+export type { Caller };
 
 export interface CallerFacts {
   memberIds: Set<string>;

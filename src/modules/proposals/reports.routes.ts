@@ -12,8 +12,8 @@ import { writeProposalListXlsx } from './exports/list-xlsx.js';
 import { loadProposalBook, proposalBookDocx } from './exports/proposal-book.js';
 import { loadReplyLetter, replyLetterDocx } from './exports/reply-letter.js';
 import { ReportErrors, ReportPermissions as R } from './exports/reports.policy.js';
-import { figuresQuery, proposalFigures, type FiguresQuery } from './queries/figures.js';
-import { callerOf, idParams } from './route-kit.js';
+import { figuresQuery, proposalFigures } from './queries/figures.js';
+import { callerOf, idParams } from '../../platform/http/route-kit.js';
 
 const tags = ['proposals'];
 const exportQuery = listQuery.omit({ page: true, pageSize: true });
@@ -34,7 +34,7 @@ export const reportRoutes = [
     method: 'GET', url: '/api/proposals/figures.xlsx', summary: 'The figures as an .xlsx workbook (summary, units, sectors, categories, months)',
     tags, access: { permission: R['proposals.figures'] }, querystring: figuresQuery,
     async handler(req, ctx, reply) {
-      const f = await proposalFigures(ctx.db, ctx.committeeId, req.query as FiguresQuery);
+      const f = await proposalFigures(ctx.db, ctx.committeeId, req.query);
       const buffer = await figuresWorkbook(f, ctx.principal?.displayName ?? '');
       const scope = f.scope.sessionName ?? (f.scope.year ? `${f.scope.year}年` : '');
       return download(reply, XLSX_MIME, `${['提案统计', scope, day()].filter(Boolean).join('-')}.xlsx`, `proposal-figures-${day()}.xlsx`).send(buffer);
@@ -46,7 +46,7 @@ export const reportRoutes = [
     tags, access: { permission: P['proposals.read'] }, querystring: exportQuery,
     async handler(req, ctx, reply) {
       const out = new PassThrough();
-      writeProposalListXlsx(ctx.db, callerOf(ctx), req.query as z.infer<typeof exportQuery>, out).catch((err: unknown) => {
+      writeProposalListXlsx(ctx.db, callerOf(ctx), req.query, out).catch((err: unknown) => {
         req.log.error({ err }, 'proposal list export failed');
         out.destroy(err as Error);
       });
@@ -58,7 +58,7 @@ export const reportRoutes = [
     summary: '提案汇编 of a session (default: the current one) as .docx: cover, contents, every filed proposal; withReplies=true adds the replies',
     tags, access: { permission: R['proposals.book'] }, querystring: bookQuery,
     async handler(req, ctx, reply) {
-      const q = req.query as z.infer<typeof bookQuery>;
+      const q = req.query;
       const sessionId = q.sessionId ?? (await currentSession(ctx.db, ctx.committeeId)).session?.id;
       if (!sessionId) throw new AppError(ReportErrors['proposal_export.session_not_found']);
       const book = await loadProposalBook(ctx.db, ctx.committeeId, sessionId, { withReplies: q.withReplies === 'true' });
@@ -73,8 +73,8 @@ export const reportRoutes = [
     querystring: z.object({ unitId: z.uuid().optional() }),
     async handler(req, ctx, reply) {
       const caller = callerOf(ctx);
-      const { id } = req.params as { id: string };
-      const letter = await loadReplyLetter(ctx.db, caller, id, req.query as { unitId?: string });
+      const { id } = req.params;
+      const letter = await loadReplyLetter(ctx.db, caller, id, req.query);
       const buffer = await replyLetterDocx(letter);
       const number = (await findProposal(ctx.db, ctx.committeeId, id))?.number ?? '';
       return download(reply, DOCX_MIME, `${letter.numberLabel ?? ''}提案答复（${letter.unitName}）.docx`, `reply-${number}.docx`).send(buffer);

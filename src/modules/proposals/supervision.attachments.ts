@@ -2,7 +2,7 @@ import { registerAttachmentOwner } from '../../platform/attachments.js';
 import { SUPERVISION_ATTACHMENT_KIND } from './commands/supervise-proposal.js';
 import { findKey, findSupervisionEvent } from './key.repository.js';
 import { loadVisible } from './proposal.access.js';
-import { callerOf } from './route-kit.js';
+import { callerOf } from '../../platform/http/route-kit.js';
 
 /** The owner kind of a proposal's own files (research material, 不调研不提案). */
 export const PROPOSAL_ATTACHMENT_KIND = 'proposal';

@@ -71,4 +71,3 @@ export const figuresQuery = z.object({ year: year.optional(), scope: scopeParam 
 export const exportQuery = listQuery.omit({ page: true, pageSize: true });
 export type ExportQuery = z.infer<typeof exportQuery>;
 export const similarQuery = z.object({ limit: z.coerce.number().int().min(1).max(50).default(10) });
-export const idParams = z.object({ id: z.uuid() });

@@ -7,7 +7,8 @@ import { submitItem } from './commands/submit-item.js';
 import { ATTACHMENT_KIND } from './commands/text-rules.js';
 import { loadItem } from './item.access.js';
 import { seedSocialInfoDemoSummary } from './seed/demo.js';
-import { callerOf, socialInfoRoutes } from './social-info.routes.js';
+import { callerOf } from '../../platform/http/route-kit.js';
+import { socialInfoRoutes } from './social-info.routes.js';
 import type { Caller } from './social-info.policy.js';
 import { infoWorkflow } from './domain/info-workflow.js';
 import { socialInfoFiguresDef } from './queries/figures.js';
@@ -29,7 +30,7 @@ export function socialInfoModule() {
     probeFixtures: {
       // A submitted item of the given committee, made through the real commands.
       social_info_item: async (db, committeeId) => {
-        const member = await createMember(db, probe, committeeId, { name: '他会信息员', gender: 'female' } as never);
+        const member = await createMember(db, probe, committeeId, { name: '他会信息员', gender: 'female' });
         const caller: Caller = { committeeId, actor: probe, grants: [{ role: 'member', memberId: member.id }], admin: false };
         return submitItem(db, caller, {
           title: '关于农村留守老人冬季取暖安全问题的反映',

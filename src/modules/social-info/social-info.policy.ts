@@ -1,5 +1,5 @@
-import { definePermissions, has, type Grant } from '../../platform/access.js';
-import type { Actor } from '../../platform/db/unit-of-work.js';
+import { definePermissions, has } from '../../platform/access.js';
+import type { Caller } from '../../platform/http/route-kit.js';
 import type { InfoActor } from './domain/info-workflow.js';
 
 /**
@@ -18,12 +18,8 @@ export const InfoPermissions = definePermissions({
   'social_info.oversee': has.any(has.anyStaff, has.role('leader')),
 });
 
-export interface Caller {
-  committeeId: string;
-  actor: Actor;
-  grants: Grant[];
-  admin: boolean;
-}
+/** Who is calling, in one committee (one definition for every module: platform/http/route-kit.ts). */
+export type { Caller };
 
 export interface CallerFacts {
   memberIds: Set<string>;

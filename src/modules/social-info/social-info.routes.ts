@@ -1,7 +1,8 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import type { Db } from '../../platform/db/database.js';
-import { defineRoute, type RequestContext, type RouteDef } from '../../platform/modules.js';
+import { callerOf, idParams, moveRoute } from '../../platform/http/route-kit.js';
+import { defineRoute, type RouteDef } from '../../platform/modules.js';
 import { appointOfficer, createPeriodical, publishTopic, updateInfoSettings } from './commands/office-setup.js';
 import { createIssue } from './commands/create-issue.js';
 import { editItem } from './commands/edit-item.js';
@@ -16,8 +17,8 @@ import { sendToSignOff } from './commands/send-to-sign-off.js';
 import { signIssue } from './commands/sign-issue.js';
 import { submitItem } from './commands/submit-item.js';
 import {
-  editInput, exportQuery, figuresQuery, forwardInput, idParams, issueInput, listQuery, mergeInput, noteInput, officerInput, periodicalInput, reasonInput,
-  resubmitInput, resultInput, signOffInput, similarQuery, submitInput, topicInput, yearQuery, type ExportQuery, type ListQuery,
+  editInput, exportQuery, figuresQuery, forwardInput, issueInput, listQuery, mergeInput, noteInput, officerInput, periodicalInput, reasonInput,
+  resubmitInput, resultInput, signOffInput, similarQuery, submitInput, topicInput, yearQuery,
 } from './contracts.js';
 import { INFO_STATES, INFO_TRANSITIONS, ISSUE_STATUSES, infoWorkflow } from './domain/info-workflow.js';
 import { infoSettingsPatch, parseInfoSettings } from './domain/settings.js';
@@ -40,9 +41,6 @@ const TITLE = '关于农村留守老人冬季取暖安全问题的反映';
 const BODY = '近期走访发现，部分农村留守老人仍使用土炉取暖，一氧化碳中毒隐患突出。建议乡镇开展入户排查，推广清洁取暖设备。';
 const FAKE = '00000000-0000-4000-8000-000000000001';
 
-export function callerOf(ctx: RequestContext): Caller {
-  return { committeeId: ctx.committeeId, actor: ctx.actor, grants: ctx.grants, admin: !!ctx.principal?.isPlatformAdmin };
-}
 const thisYear = () => Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -56,29 +54,18 @@ function sendFile(reply: FastifyReply, mime: string, buffer: Buffer, fileName: s
 }
 
 /** POST /api/social-info/items/:id/<path>: validate, run one command, answer with the item as the caller now sees it. */
-function itemMove<B extends z.ZodType | undefined>(def: {
+function itemMove<B extends z.ZodType = z.ZodUndefined>(def: {
   path: string; summary: string; permission: string; body?: B; example?: unknown;
-  run(db: Db, caller: Caller, id: string, body: B extends z.ZodType ? z.infer<B> : undefined): Promise<unknown>;
+  run(db: Db, caller: Caller, id: string, body: z.output<B>): Promise<unknown>;
 }): RouteDef {
-  return defineRoute({
-    method: 'POST', url: `${BASE}/items/:id/${def.path}`, summary: def.summary, tags,
-    access: { permission: def.permission }, resource: 'social_info_item', params: idParams,
-    ...(def.body ? { body: def.body } : {}),
-    ...(def.example ? { example: { body: def.example } } : {}),
-    async handler(req, ctx) {
-      const caller = callerOf(ctx);
-      const { id } = req.params as { id: string };
-      await def.run(ctx.db, caller, id, req.body as never);
-      return getItem(ctx.db, caller, id);
-    },
-  });
+  return moveRoute<B>({ ...def, base: `${BASE}/items`, tags, resource: 'social_info_item', answer: getItem });
 }
 
 export const socialInfoRoutes: RouteDef[] = [
   defineRoute({
     method: 'GET', url: `${BASE}/items`, summary: 'Items the caller may see; `q` searches Chinese text (segmented words); paged', tags,
     access: { permission: P['social_info.read'] }, querystring: listQuery, example: { query: { q: '取暖' } },
-    handler: (req, ctx) => listItems(ctx.db, callerOf(ctx), req.query as ListQuery),
+    handler: (req, ctx) => listItems(ctx.db, callerOf(ctx), req.query),
   }),
   defineRoute({
     method: 'POST', url: `${BASE}/items`, summary: 'Submit an item (member, officer, or staff for an organisation/sector/special committee/station)', tags,
@@ -86,7 +73,7 @@ export const socialInfoRoutes: RouteDef[] = [
     example: { body: { title: TITLE, body: BODY, sourceKind: 'organisation', sourceName: '民盟市委会' } },
     async handler(req, ctx, reply) {
       const caller = callerOf(ctx);
-      const id = await submitItem(ctx.db, caller, req.body as never);
+      const id = await submitItem(ctx.db, caller, req.body);
       reply.status(201);
       return getItem(ctx.db, caller, id);
     },
@@ -104,27 +91,27 @@ export const socialInfoRoutes: RouteDef[] = [
   defineRoute({
     method: 'PATCH', url: `${BASE}/settings`, summary: "Change the committee's social-information settings", tags,
     access: { permission: P['social_info.edit'] }, body: infoSettingsPatch, example: { body: { maxChars: 1500 } },
-    handler: (req, ctx) => updateInfoSettings(ctx.db, callerOf(ctx), req.body as never),
+    handler: (req, ctx) => updateInfoSettings(ctx.db, callerOf(ctx), req.body),
   }),
   defineRoute({
     method: 'GET', url: `${BASE}/items/:id`, summary: 'One item with the actions the caller may take (abilities), its issue, forwards and results', tags,
     access: { permission: P['social_info.read'] }, params: idParams, resource: 'social_info_item',
-    handler: (req, ctx) => getItem(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+    handler: (req, ctx) => getItem(ctx.db, callerOf(ctx), req.params.id),
   }),
   defineRoute({
     method: 'GET', url: `${BASE}/items/:id/versions`, summary: "The item's versions (1 = the author's original) and the diff original → current", tags,
     access: { permission: P['social_info.read'] }, params: idParams, resource: 'social_info_item',
-    handler: (req, ctx) => itemVersions(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+    handler: (req, ctx) => itemVersions(ctx.db, callerOf(ctx), req.params.id),
   }),
   defineRoute({
     method: 'GET', url: `${BASE}/items/:id/timeline`, summary: "The item's trail: every step from submission to adoption and instructions", tags,
     access: { permission: P['social_info.read'] }, params: idParams, resource: 'social_info_item',
-    handler: (req, ctx) => itemTimeline(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+    handler: (req, ctx) => itemTimeline(ctx.db, callerOf(ctx), req.params.id),
   }),
   defineRoute({
     method: 'GET', url: `${BASE}/items/:id/similar`, summary: 'Other items on probably the same matter (merge candidates), with scores', tags,
     access: { permission: P['social_info.edit'] }, params: idParams, resource: 'social_info_item', querystring: similarQuery,
-    handler: (req, ctx) => similarItems(ctx.db, callerOf(ctx), (req.params as { id: string }).id, (req.query as { limit: number }).limit),
+    handler: (req, ctx) => similarItems(ctx.db, callerOf(ctx), req.params.id, req.query.limit),
   }),
   itemMove({ path: 'screen', summary: '筛选: take a submitted item up', permission: P['social_info.edit'], run: (db, c, id) => screenItem(db, c, id) }),
   itemMove({ path: 'accept', summary: '采编: the item goes to editing', permission: P['social_info.edit'], run: (db, c, id) => acceptItem(db, c, id) }),
@@ -168,13 +155,13 @@ export const socialInfoRoutes: RouteDef[] = [
   defineRoute({
     method: 'GET', url: `${BASE}/topics`, summary: 'Topics of the season (选题)', tags,
     access: { permission: P['social_info.read'] }, querystring: yearQuery,
-    handler: async (req, ctx) => ({ items: await listTopics(ctx.db, ctx.committeeId, (req.query as { year?: number }).year) }),
+    handler: async (req, ctx) => ({ items: await listTopics(ctx.db, ctx.committeeId, req.query.year) }),
   }),
   defineRoute({
     method: 'POST', url: `${BASE}/topics`, summary: 'Publish a topic of the season', tags,
     access: { permission: P['social_info.edit'] }, body: topicInput, example: { body: { year: 2025, title: '农村清洁取暖' } },
     async handler(req, ctx, reply) {
-      const id = await publishTopic(ctx.db, callerOf(ctx), req.body as never);
+      const id = await publishTopic(ctx.db, callerOf(ctx), req.body);
       reply.status(201);
       return { id };
     },
@@ -183,7 +170,7 @@ export const socialInfoRoutes: RouteDef[] = [
     method: 'POST', url: `${BASE}/officers`, summary: 'Appoint a member information officer (信息员) for a year with a monthly quota', tags,
     access: { permission: P['social_info.edit'] }, body: officerInput, example: { body: { year: 2025, memberId: FAKE } },
     async handler(req, ctx, reply) {
-      const id = await appointOfficer(ctx.db, callerOf(ctx), req.body as never);
+      const id = await appointOfficer(ctx.db, callerOf(ctx), req.body);
       reply.status(201);
       return { id };
     },
@@ -191,7 +178,7 @@ export const socialInfoRoutes: RouteDef[] = [
   defineRoute({
     method: 'GET', url: `${BASE}/officers/progress`, summary: "Each officer's items per month against the quota", tags,
     access: { permission: P['social_info.oversee'] }, querystring: yearQuery,
-    handler: (req, ctx) => officersProgress(ctx.db, callerOf(ctx), (req.query as { year?: number }).year ?? thisYear()),
+    handler: (req, ctx) => officersProgress(ctx.db, callerOf(ctx), req.query.year ?? thisYear()),
   }),
   defineRoute({
     method: 'GET', url: `${BASE}/periodicals`, summary: "The committee's periodicals", tags,
@@ -202,7 +189,7 @@ export const socialInfoRoutes: RouteDef[] = [
     method: 'POST', url: `${BASE}/periodicals`, summary: 'Add a periodical (《社情民意》, 《政协信息》, 专报 …)', tags,
     access: { permission: P['social_info.edit'] }, body: periodicalInput, example: { body: { name: '社情民意' } },
     async handler(req, ctx, reply) {
-      const id = await createPeriodical(ctx.db, callerOf(ctx), req.body as never);
+      const id = await createPeriodical(ctx.db, callerOf(ctx), req.body);
       reply.status(201);
       return { id };
     },
@@ -210,14 +197,14 @@ export const socialInfoRoutes: RouteDef[] = [
   defineRoute({
     method: 'GET', url: `${BASE}/issues`, summary: 'Issues of the periodicals, newest first', tags,
     access: { permission: P['social_info.oversee'] }, querystring: yearQuery,
-    handler: async (req, ctx) => ({ items: await listIssues(ctx.db, ctx.committeeId, { year: (req.query as { year?: number }).year }) }),
+    handler: async (req, ctx) => ({ items: await listIssues(ctx.db, ctx.committeeId, { year: req.query.year }) }),
   }),
   defineRoute({
     method: 'POST', url: `${BASE}/issues`, summary: 'Start an issue of a periodical (numbered when released)', tags,
     access: { permission: P['social_info.edit'] }, body: issueInput, example: { body: { periodicalId: FAKE, year: 2025 } },
     async handler(req, ctx, reply) {
       const caller = callerOf(ctx);
-      const id = await createIssue(ctx.db, caller, req.body as never);
+      const id = await createIssue(ctx.db, caller, req.body);
       reply.status(201);
       return getIssue(ctx.db, caller, id);
     },
@@ -225,14 +212,14 @@ export const socialInfoRoutes: RouteDef[] = [
   defineRoute({
     method: 'GET', url: `${BASE}/issues/:id`, summary: 'One issue with its items', tags,
     access: { permission: P['social_info.read'] }, params: idParams, resource: 'social_info_issue',
-    handler: (req, ctx) => getIssue(ctx.db, callerOf(ctx), (req.params as { id: string }).id),
+    handler: (req, ctx) => getIssue(ctx.db, callerOf(ctx), req.params.id),
   }),
   defineRoute({
     method: 'POST', url: `${BASE}/issues/:id/sign`, summary: '签发: the signing leader signs the issue off', tags,
     access: { permission: P['social_info.sign_off'] }, params: idParams, resource: 'social_info_issue',
     async handler(req, ctx) {
       const caller = callerOf(ctx);
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       await signIssue(ctx.db, caller, id);
       return getIssue(ctx.db, caller, id);
     },
@@ -242,7 +229,7 @@ export const socialInfoRoutes: RouteDef[] = [
     access: { permission: P['social_info.release'] }, params: idParams, resource: 'social_info_issue',
     async handler(req, ctx) {
       const caller = callerOf(ctx);
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       await releaseIssue(ctx.db, caller, id);
       return getIssue(ctx.db, caller, id);
     },
@@ -253,8 +240,8 @@ export const socialInfoRoutes: RouteDef[] = [
     example: { body: { destinations: ['市委'], forwardedOn: '2025-03-01' } },
     async handler(req, ctx) {
       const caller = callerOf(ctx);
-      const { id } = req.params as { id: string };
-      await forwardIssue(ctx.db, caller, id, req.body as never);
+      const { id } = req.params;
+      await forwardIssue(ctx.db, caller, id, req.body);
       return getIssue(ctx.db, caller, id);
     },
   }),
@@ -262,7 +249,7 @@ export const socialInfoRoutes: RouteDef[] = [
     method: 'GET', url: `${BASE}/issues/:id/docx`, summary: 'The issue as a Word document (.docx): masthead, number, issuing office and date, items, 报/送', tags,
     access: { permission: P['social_info.oversee'] }, params: idParams, resource: 'social_info_issue',
     async handler(req, ctx, reply) {
-      const d = await issueDocument(ctx.db, callerOf(ctx), (req.params as { id: string }).id);
+      const d = await issueDocument(ctx.db, callerOf(ctx), req.params.id);
       return sendFile(reply, DOCX_MIME, await issueDocx(d), issueFileName(d), `social-info-${d.year}-${d.number ?? 'draft'}.docx`);
     },
   }),
@@ -270,7 +257,7 @@ export const socialInfoRoutes: RouteDef[] = [
     method: 'GET', url: `${BASE}/figures.xlsx`, summary: "The year's figures as a workbook (汇总, 按报送单位, 按作者, 按界别, 按信息员)", tags,
     access: { permission: P['social_info.oversee'] }, querystring: figuresQuery, example: { query: { year: '2026' } },
     async handler(req, ctx, reply) {
-      const year = (req.query as { year?: number }).year ?? thisYear();
+      const year = req.query.year ?? thisYear();
       const caller = callerOf(ctx);
       const f = await yearFigures(ctx.db, caller, year);
       const all = await authorFigures(ctx.db, ctx.committeeId, year, null);
@@ -282,7 +269,7 @@ export const socialInfoRoutes: RouteDef[] = [
     method: 'GET', url: `${BASE}/authors.xlsx`, summary: '年度作者名单: each author with items submitted, published, adopted and instructed in the year', tags,
     access: { permission: P['social_info.oversee'] }, querystring: figuresQuery, example: { query: { year: '2026' } },
     async handler(req, ctx, reply) {
-      const year = (req.query as { year?: number }).year ?? thisYear();
+      const year = req.query.year ?? thisYear();
       const authors = await authorFigures(ctx.db, ctx.committeeId, year, null);
       const { shortName } = await committeeHeader(ctx.db, ctx.committeeId);
       return sendFile(reply, XLSX_MIME, await authorsWorkbook(year, authors, shortName), `${shortName}社情民意信息${year}年度作者名单.xlsx`, `social-info-authors-${year}.xlsx`);
@@ -292,7 +279,7 @@ export const socialInfoRoutes: RouteDef[] = [
     method: 'GET', url: `${BASE}/items.xlsx`, summary: 'The filtered item list (same filters as GET /items) as a workbook', tags,
     access: { permission: P['social_info.oversee'] }, querystring: exportQuery, example: { query: { state: 'published' } },
     async handler(req, ctx, reply) {
-      const rows = await exportItems(ctx.db, callerOf(ctx), req.query as ExportQuery);
+      const rows = await exportItems(ctx.db, callerOf(ctx), req.query);
       const names = await memberNames(ctx.db, ctx.committeeId, [...new Set(rows.flatMap((r) => r.memberIds))]);
       return sendFile(reply, XLSX_MIME, await itemsWorkbook(rows, names), '社情民意信息列表.xlsx', 'social-info-items.xlsx');
     },

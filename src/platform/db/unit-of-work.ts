@@ -3,9 +3,9 @@ import { sql } from 'drizzle-orm';
 import type { Db } from './database.js';
 import { eventBus, type DomainEvent } from '../events.js';
 import { invalidateLocally, notifyInvalidation } from '../cache.js';
+import type { Executor, Tx } from './executor.js';
 
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
-export type Executor = Db | Tx;
+export type { Executor, Tx };
 
 /** Who is acting: a user in a committee, or the system (jobs, seeds run by the CLI). */
 export interface Actor {

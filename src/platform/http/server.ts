@@ -22,7 +22,7 @@ import { en as zodEn, zhCN as zodZh } from 'zod/locales';
 import type { Config } from '../../config/index.js';
 import { can, type Grant, type Principal } from '../access.js';
 import type { Db } from '../db/database.js';
-import { AppError, errorDef, type Lang } from '../errors.js';
+import { AppError, type Lang } from '../errors.js';
 import type { ModuleManifest, RequestContext, RouteDef } from '../modules.js';
 import { CacheHub } from '../cache.js';
 import { COMMITTEE_COOKIE, LANG_COOKIE, PrincipalResolver, SESSION_COOKIE, resolveCommittee } from './auth-context.js';

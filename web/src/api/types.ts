@@ -1,20 +1,17 @@
 /** Response shapes of the server API, as the web app reads them. */
+// Shapes the server defines are imported from it (types only, or import-free rule files), never copied.
 import type { MemberView } from '../../../src/modules/org/contracts';
+import type { Grant } from '../../../src/platform/access';
+import type { FormatCheck, FormatIssue } from '../../../src/modules/proposals/domain/format-check';
+import { PROPOSAL_STATES, type ProposalAction, type ProposalState } from '../../../src/modules/proposals/domain/proposal-workflow';
 
-export type { MemberView };
+export type { FormatCheck, FormatIssue, Grant, MemberView, ProposalAction, ProposalState };
 export type Lang = 'zh' | 'en';
 
 export interface CommitteeRef {
   id: string;
   code: string;
   name: string;
-}
-
-export interface Grant {
-  role: 'staff' | 'member' | 'unit_clerk' | 'leader';
-  office?: 'proposals' | 'info' | 'member_affairs' | 'general' | null;
-  unitId?: string | null;
-  memberId?: string | null;
 }
 
 export interface Me {
@@ -114,17 +111,8 @@ export type Ability =
   // src/modules/inbox/inbox.policy.ts
   | 'attachments.upload' | 'attachments.read' | 'notifications.read';
 
-/** Workflow actions of a proposal (src/modules/proposals/domain/proposal-workflow.ts). */
-export type ProposalAction =
-  | 'edit' | 'confirm_cosign' | 'decline_cosign' | 'submit' | 'withdraw' | 'pre_review' | 'return_for_revision' | 'file'
-  | 'reject' | 'convert' | 'merge' | 'assign' | 'object' | 'dismiss_objection' | 'reassign' | 'accept' | 'extend_deadline'
-  | 'save_reply' | 'submit_reply' | 'countersign' | 'send_back' | 'release' | 'rate' | 'rehandle' | 'close' | 'carry_over' | 'resume';
-
-export const PROPOSAL_STATE_KEYS = [
-  'draft', 'submitted', 'pre_reviewed', 'returned', 'withdrawn', 'not_filed', 'converted', 'merged', 'filed', 'assigned',
-  'objected', 'handling', 'countersigning', 'reply_review', 'released', 'closed', 'carried_over',
-] as const;
-export type ProposalState = (typeof PROPOSAL_STATE_KEYS)[number];
+/** The states in the workflow's order (src/modules/proposals/domain/proposal-workflow.ts). */
+export const PROPOSAL_STATE_KEYS = Object.keys(PROPOSAL_STATES) as ProposalState[];
 
 export interface ProposalListItem {
   id: string;
@@ -160,9 +148,6 @@ export interface ProposalFeedback {
   memberId: string; memberName: string; round: number; rating: 'satisfied' | 'basically_satisfied' | 'dissatisfied';
   contactedBefore: boolean | null; attitude: string | null; remarks: string | null; enteredByStaff: boolean; createdAt: string;
 }
-
-export interface FormatIssue { code: string; message: string }
-export interface FormatCheck { errors: FormatIssue[]; warnings: FormatIssue[]; titleChars: number; bodyChars: number }
 
 export interface ProposalView {
   id: string;

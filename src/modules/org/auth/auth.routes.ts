@@ -15,7 +15,7 @@ export function authRoutes(policy: LoginPolicy & { cookieSecure: boolean; loginR
       access: { public: true }, body: loginInput, rateLimit: policy.loginRateLimit,
       example: { body: { username: 'someone', password: 'wrong-password' } },
       async handler(req, ctx, reply) {
-        const body = req.body as z.infer<typeof loginInput>;
+        const body = req.body;
         const s = await login(ctx.db, { ...body, ip: req.ip, userAgent: req.headers['user-agent'] }, policy, req.id);
         reply.setCookie(SESSION_COOKIE, s.token, { ...cookieOpts, expires: new Date(s.expiresAt) });
         return { csrfToken: s.csrfToken, expiresAt: s.expiresAt };
@@ -62,7 +62,7 @@ export function authRoutes(policy: LoginPolicy & { cookieSecure: boolean; loginR
       method: 'POST', url: '/api/auth/committee', summary: 'Switch the current committee (committee switcher)', tags: ['auth'],
       access: { authenticated: true }, body: z.object({ committeeId: z.uuid() }),
       async handler(req, ctx, reply) {
-        const { committeeId } = req.body as { committeeId: string };
+        const { committeeId } = req.body;
         const p = ctx.principal!;
         let ok = p.memberships.some((m) => m.committeeId === committeeId);
         if (!ok && p.isPlatformAdmin) ok = (await ctx.db.execute(sql`select 1 from committees where id = ${committeeId}`)).rows.length > 0;
@@ -75,7 +75,7 @@ export function authRoutes(policy: LoginPolicy & { cookieSecure: boolean; loginR
       method: 'POST', url: '/api/auth/language', summary: 'Remember the UI language (zh or en) for server messages', tags: ['auth'],
       access: { public: true }, body: z.object({ lang: z.enum(['zh', 'en']) }),
       async handler(req, _ctx, reply) {
-        reply.setCookie(LANG_COOKIE, (req.body as { lang: string }).lang, { path: '/', sameSite: 'lax' });
+        reply.setCookie(LANG_COOKIE, req.body.lang, { path: '/', sameSite: 'lax' });
         return { ok: true };
       },
     }),
@@ -83,7 +83,7 @@ export function authRoutes(policy: LoginPolicy & { cookieSecure: boolean; loginR
       method: 'POST', url: '/api/auth/password', summary: 'Change my password', tags: ['auth'],
       access: { authenticated: true }, body: passwordChange,
       async handler(req, ctx) {
-        await changePassword(ctx.db, { ...ctx.actor, userId: ctx.principal!.userId }, req.body as z.infer<typeof passwordChange>);
+        await changePassword(ctx.db, { ...ctx.actor, userId: ctx.principal!.userId }, req.body);
         req.server.principals.invalidateAll();
         return { ok: true };
       },
@@ -103,14 +103,14 @@ export function authRoutes(policy: LoginPolicy & { cookieSecure: boolean; loginR
       access: { authenticated: true }, body: z.object({ name: z.string().trim().min(1).max(60) }),
       async handler(req, ctx) {
         const p = ctx.principal!;
-        return createApiToken(ctx.db, { ...ctx.actor, userId: p.userId }, p.homeCommitteeId, (req.body as { name: string }).name);
+        return createApiToken(ctx.db, { ...ctx.actor, userId: p.userId }, p.homeCommitteeId, req.body.name);
       },
     }),
     defineRoute({
       method: 'DELETE', url: '/api/auth/tokens/:id', summary: 'Revoke one of my API tokens', tags: ['auth'],
       access: { authenticated: true }, params: z.object({ id: z.uuid() }), resource: 'api_token',
       async handler(req, ctx) {
-        await revokeApiToken(ctx.db, { ...ctx.actor, userId: ctx.principal!.userId }, (req.params as { id: string }).id);
+        await revokeApiToken(ctx.db, { ...ctx.actor, userId: ctx.principal!.userId }, req.params.id);
         req.server.principals.invalidateAll();
         return { ok: true };
       },

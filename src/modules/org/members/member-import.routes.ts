@@ -1,5 +1,4 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { z } from 'zod';
 import { defineRoute, type RouteDef } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
 import { OrgPermissions as P } from '../org.policy.js';
@@ -7,8 +6,8 @@ import { OrgErrors } from '../org.errors.js';
 import { memberListQuery } from '../contracts.js';
 import { exportMembersWorkbook, findImportJob, memberTemplateFor, startMemberImport } from './member-import.js';
 import { XLSX_MIME } from './member-xlsx.js';
+import { idParams } from '../../../platform/http/route-kit.js';
 
-const idParams = z.object({ id: z.uuid() });
 const exportQuery = memberListQuery.omit({ page: true, pageSize: true, sort: true, order: true });
 
 /** Sends a workbook as a download; the Chinese file name goes in filename* (RFC 6266), with an ASCII fallback. */
@@ -54,7 +53,7 @@ export const memberImportRoutes: RouteDef[] = [
     method: 'GET', url: '/api/members/import/:id', summary: 'An import job: status, progress, and every row error when it failed', tags: ['members'],
     access: { permission: P['org.members.import'] }, params: idParams, resource: 'import_job',
     async handler(req, ctx) {
-      const job = await findImportJob(ctx.db, ctx.committeeId, (req.params as { id: string }).id, ctx.lang);
+      const job = await findImportJob(ctx.db, ctx.committeeId, req.params.id, ctx.lang);
       if (!job) throw new AppError(OrgErrors['import.not_found']);
       const { id, status, total, processed, imported, errors, message, fileName, createdAt, finishedAt } = job;
       return { id, status, total, processed, imported, errors, message, fileName, createdAt, finishedAt };
@@ -64,7 +63,7 @@ export const memberImportRoutes: RouteDef[] = [
     method: 'GET', url: '/api/members/export.xlsx', summary: 'The roster as .xlsx (same filters as the member list; can be imported again)', tags: ['members'],
     access: { permission: P['org.members.export'] }, querystring: exportQuery,
     async handler(req, ctx, reply) {
-      const filters = req.query as z.infer<typeof exportQuery>;
+      const filters = req.query;
       const { buffer } = await exportMembersWorkbook(ctx.db, ctx.actor, ctx.committeeId, filters, {
         includePrivate: ctx.can(P['org.members.read_private']),
       });

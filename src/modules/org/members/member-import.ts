@@ -6,22 +6,9 @@ import { memberInput, type MemberInput, type MemberListQuery } from '../contract
 import { OrgErrors } from '../org.errors.js';
 import { toRow } from './member.commands.js';
 import { allMembers, currentTermId, insertMembers, MEMBER_LIST_TOPIC } from './member.repository.js';
-import { memberTemplate, readMemberWorkbook, writeMemberWorkbook, type MemberLookup } from './member-xlsx.js';
+import { memberTemplate, readMemberWorkbook, writeMemberWorkbook, type ImportRow, type MemberLookup, type RowError } from './member-xlsx.js';
 
-/** One problem in one row of an import file; row numbers are the spreadsheet's (header = row 1). */
-export interface RowError {
-  row: number;
-  column: string;
-  reason: string;
-}
-
-/** A row read from a file: the input candidate and where it came from. */
-export interface ImportRow {
-  row: number;
-  input: Record<string, unknown>;
-  /** Errors already found while reading cells (unknown sector name, bad date, …). */
-  errors?: RowError[];
-}
+export type { ImportRow, RowError };
 
 /** Column labels (Chinese), used in error reports; keys are MemberInput fields. */
 export const FIELD_LABELS: Record<string, string> = {

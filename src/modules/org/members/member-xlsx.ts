@@ -7,12 +7,26 @@ import {
   type MemberView,
 } from '../contracts.js';
 import { OrgErrors } from '../org.errors.js';
-import type { ImportRow, RowError } from './member-import.js';
 
 /**
  * The member roster as an Excel workbook: the import template, the reader for filled-in files and
  * the export. The three share one column list, so an export can be imported again.
  */
+
+/** One problem in one row of an import file; row numbers are the spreadsheet's (header = row 1). */
+export interface RowError {
+  row: number;
+  column: string;
+  reason: string;
+}
+
+/** A row read from a file: the input candidate and where it came from. */
+export interface ImportRow {
+  row: number;
+  input: Record<string, unknown>;
+  /** Errors already found while reading cells (unknown sector name, bad date, …). */
+  errors?: RowError[];
+}
 
 /** The committee's names that cells refer to (界别, 专委会), with their ids. */
 export interface MemberLookup {

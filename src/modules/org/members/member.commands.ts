@@ -1,3 +1,4 @@
+import type { z } from 'zod';
 import type { Db } from '../../../platform/db/database.js';
 import { transact, type Actor, type UnitOfWork } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
@@ -41,7 +42,7 @@ async function checkInvariants(uow: UnitOfWork, committeeId: string, input: Memb
 }
 
 /** Adds a member to the committee's current term. */
-export async function createMember(db: Db, actor: Actor, committeeId: string, raw: MemberInput): Promise<MemberView> {
+export async function createMember(db: Db, actor: Actor, committeeId: string, raw: z.input<typeof memberInput>): Promise<MemberView> {
   const input = memberInput.parse(raw);
   return transact(db, actor, async (uow) => {
     await checkInvariants(uow, committeeId, input);

@@ -1,14 +1,12 @@
-import { z } from 'zod';
 import { defineRoute } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
 import { OrgPermissions as P } from '../org.policy.js';
 import { OrgErrors } from '../org.errors.js';
-import { memberInput, memberListQuery, memberPatch, type MemberListQuery } from '../contracts.js';
+import { memberInput, memberListQuery, memberPatch } from '../contracts.js';
 import { createMember, updateMember } from './member.commands.js';
 import { findMember } from './member.repository.js';
 import { memberListJson, present } from './member-list.js';
-
-const idParams = z.object({ id: z.uuid() });
+import { idParams } from '../../../platform/http/route-kit.js';
 
 export const memberRoutes = [
   defineRoute({
@@ -16,7 +14,7 @@ export const memberRoutes = [
     access: { permission: P['org.members.read'] }, querystring: memberListQuery,
     async handler(req, ctx, reply) {
       // The hottest read of the app: pages are cached as JSON (member-list.ts), sent as they are.
-      const body = await memberListJson(ctx.db, ctx.committeeId, req.query as MemberListQuery, ctx.can(P['org.members.read_private']));
+      const body = await memberListJson(ctx.db, ctx.committeeId, req.query, ctx.can(P['org.members.read_private']));
       reply.type('application/json; charset=utf-8');
       return body;
     },
@@ -25,7 +23,7 @@ export const memberRoutes = [
     method: 'GET', url: '/api/members/:id', summary: 'One member', tags: ['members'],
     access: { permission: P['org.members.read'] }, params: idParams, resource: 'member',
     async handler(req, ctx) {
-      const m = await findMember(ctx.db, ctx.committeeId, (req.params as { id: string }).id);
+      const m = await findMember(ctx.db, ctx.committeeId, req.params.id);
       if (!m) throw new AppError(OrgErrors['member.not_found']);
       return { ...present(m, ctx.can(P['org.members.read_private'])), abilities: { edit: ctx.can(P['org.members.write']) } };
     },
@@ -35,7 +33,7 @@ export const memberRoutes = [
     access: { permission: P['org.members.write'] }, body: memberInput,
     example: { body: { name: '探针委员', gender: 'female' } },
     async handler(req, ctx, reply) {
-      const m = await createMember(ctx.db, ctx.actor, ctx.committeeId, req.body as z.infer<typeof memberInput>);
+      const m = await createMember(ctx.db, ctx.actor, ctx.committeeId, req.body);
       reply.status(201);
       return m;
     },
@@ -45,7 +43,7 @@ export const memberRoutes = [
     access: { permission: P['org.members.write'] }, params: idParams, body: memberPatch, resource: 'member',
     example: { body: { title: '主任' } },
     async handler(req, ctx) {
-      return updateMember(ctx.db, ctx.actor, ctx.committeeId, (req.params as { id: string }).id, req.body as z.infer<typeof memberPatch>);
+      return updateMember(ctx.db, ctx.actor, ctx.committeeId, req.params.id, req.body);
     },
   }),
 ];

@@ -15,7 +15,7 @@ export const unitRoutes = [
     access: { permission: P['org.units.read'] },
     querystring: z.object({ q: z.string().trim().max(40).optional() }),
     async handler(req, ctx) {
-      const q = (req.query as { q?: string }).q;
+      const q = req.query.q;
       const { rows } = await ctx.db.execute(sql`select ${cols} from handling_units where committee_id = ${ctx.committeeId}
         ${q ? sql`and (name like ${'%' + q + '%'} or duties like ${'%' + q + '%'})` : sql``} order by name`);
       return { items: rows, total: rows.length };
@@ -25,7 +25,7 @@ export const unitRoutes = [
     method: 'GET', url: '/api/units/:id', summary: 'One handling unit', tags: ['units'],
     access: { permission: P['org.units.read'] }, params: z.object({ id: z.uuid() }), resource: 'unit',
     async handler(req, ctx) {
-      const { rows } = await ctx.db.execute(sql`select ${cols} from handling_units where committee_id = ${ctx.committeeId} and id = ${(req.params as { id: string }).id}`);
+      const { rows } = await ctx.db.execute(sql`select ${cols} from handling_units where committee_id = ${ctx.committeeId} and id = ${req.params.id}`);
       if (!rows[0]) throw new AppError(OrgErrors['unit.not_found']);
       return rows[0];
     },
@@ -35,7 +35,7 @@ export const unitRoutes = [
     access: { permission: P['org.units.write'] }, body: unitInput,
     example: { body: { name: '探针单位', duties: '' } },
     async handler(req, ctx, reply) {
-      const id = await createUnit(ctx.db, ctx.actor, ctx.committeeId, req.body as z.infer<typeof unitInput>);
+      const id = await createUnit(ctx.db, ctx.actor, ctx.committeeId, req.body);
       reply.status(201);
       return { id };
     },
@@ -45,7 +45,7 @@ export const unitRoutes = [
     access: { permission: P['org.units.write'] }, params: z.object({ id: z.uuid() }), body: unitInput.partial(), resource: 'unit',
     example: { body: { duties: '负责全市教育工作' } },
     async handler(req, ctx) {
-      await updateUnit(ctx.db, ctx.actor, ctx.committeeId, (req.params as { id: string }).id, req.body as Partial<z.infer<typeof unitInput>>);
+      await updateUnit(ctx.db, ctx.actor, ctx.committeeId, req.params.id, req.body);
       return { ok: true };
     },
   }),

@@ -59,7 +59,7 @@ export const userRoutes = [
     method: 'POST', url: '/api/users', summary: 'Create an account in this committee', tags: ['users'],
     access: { permission: P['org.users.manage'] }, body: userBody,
     async handler(req, ctx, reply) {
-      const b = req.body as z.infer<typeof userBody>;
+      const b = req.body;
       await checkGrants(ctx.db, ctx.committeeId, b.grants);
       const id = await createUser(ctx.db, ctx.actor, { committeeId: ctx.committeeId, ...b, mustChangePassword: true });
       reply.status(201);
@@ -72,13 +72,13 @@ export const userRoutes = [
     body: z.object({ newPassword: z.string().min(8).max(200).optional() }),
     example: { body: {} },
     async handler(req, ctx) {
-      const { id } = req.params as { id: string };
+      const { id } = req.params;
       // Only accounts that hold a role in this committee can be reset from it.
       const { rows } = await ctx.db.execute(sql`select 1 from user_roles where committee_id = ${ctx.committeeId} and user_id = ${id} limit 1`);
       if (!rows.length) throw new AppError(OrgErrors['user.not_found']);
-      const pw = await resetPassword(ctx.db, ctx.actor, id, (req.body as { newPassword?: string }).newPassword);
+      const pw = await resetPassword(ctx.db, ctx.actor, id, req.body.newPassword);
       req.server.principals.invalidateAll();
-      return { password: (req.body as { newPassword?: string }).newPassword ? null : pw };
+      return { password: req.body.newPassword ? null : pw };
     },
   }),
 ];

@@ -3,7 +3,8 @@ import { PDF_MIME } from '../../../platform/exports/pdf.js';
 import { defineRoute } from '../../../platform/modules.js';
 import { PerformancePermissions as P } from '../performance.policy.js';
 import { getAssessment } from '../queries/assessments.js';
-import { callerOf, idOf, idParams, tags, yearOr, yearQuery } from '../route-kit.js';
+import { callerOf, idParams } from '../../../platform/http/route-kit.js';
+import { tags, yearOr, yearQuery } from '../route-kit.js';
 import { committeeName } from './outputs.repository.js';
 import { reportCardFor, type ReportCard } from './report-card.js';
 import { DOCX_MIME, reportCardDocx } from './report-card-docx.js';
@@ -18,13 +19,13 @@ export const outputRoutes = [
   defineRoute({
     method: 'GET', url: '/api/performance/members/:id/report-card', summary: `A member's report card of a year: points, grade, ranks, points by kind, quotas ${card}`, tags,
     access: { permission: P['performance.read'] }, params: idParams, querystring: yearQuery, resource: 'member',
-    handler: (req, ctx) => reportCardFor(ctx.db, callerOf(ctx), idOf(req), yearOr(req)),
+    handler: (req, ctx) => reportCardFor(ctx.db, callerOf(ctx), req.params.id, yearOr(req.query.year)),
   }),
   defineRoute({
     method: 'GET', url: '/api/performance/members/:id/report-card.docx', summary: `The report card as Word, with a chart of points by kind ${card}`, tags,
     access: { permission: P['performance.read'] }, params: idParams, querystring: yearQuery, resource: 'member',
     async handler(req, ctx, reply) {
-      const c = await reportCardFor(ctx.db, callerOf(ctx), idOf(req), yearOr(req));
+      const c = await reportCardFor(ctx.db, callerOf(ctx), req.params.id, yearOr(req.query.year));
       return sendDownload(reply, await reportCardDocx(c), { mime: DOCX_MIME, ...cardName(c, 'docx') });
     },
   }),
@@ -32,7 +33,7 @@ export const outputRoutes = [
     method: 'GET', url: '/api/performance/members/:id/report-card.pdf', summary: `The report card as PDF, with a chart of points by kind ${card}`, tags,
     access: { permission: P['performance.read'] }, params: idParams, querystring: yearQuery, resource: 'member',
     async handler(req, ctx, reply) {
-      const c = await reportCardFor(ctx.db, callerOf(ctx), idOf(req), yearOr(req));
+      const c = await reportCardFor(ctx.db, callerOf(ctx), req.params.id, yearOr(req.query.year));
       return sendDownload(reply, await reportCardPdf(c), { mime: PDF_MIME, ...cardName(c, 'pdf') });
     },
   }),
@@ -40,7 +41,7 @@ export const outputRoutes = [
     method: 'GET', url: '/api/performance/assessments/:id/results.xlsx', summary: 'One assessment run as Excel: every member with points per kind, grade, ranks, shortfalls, lists, allowance; and the summary', tags,
     access: { permission: P['performance.oversee'] }, params: idParams, resource: 'assessment',
     async handler(req, ctx, reply) {
-      const [a, name] = await Promise.all([getAssessment(ctx.db, ctx.committeeId, idOf(req)), committeeName(ctx.db, ctx.committeeId)]);
+      const [a, name] = await Promise.all([getAssessment(ctx.db, ctx.committeeId, req.params.id), committeeName(ctx.db, ctx.committeeId)]);
       return sendDownload(reply, await resultsXlsx(a, name), {
         mime: XLSX_MIME, fileName: `${a.year}年度履职考核结果-第${a.revision}版.xlsx`, asciiName: `assessment-${a.year}-r${a.revision}.xlsx`,
       });

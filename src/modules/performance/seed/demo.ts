@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { rng } from '../../org/seed/member-generator.js';
+import { rng } from '../../org/index.js';
 import { closeActivity } from '../commands/close-activity.js';
 import { createActivity } from '../commands/create-activity.js';
 import { markAttendance } from '../commands/mark-attendance.js';
@@ -28,7 +28,6 @@ export const DEMO_PERFORMANCE_COMMITTEES = ['dingxi', 'jinchang'] as const;
 interface M { id: string; roles: string[]; standing: boolean }
 type Plan = { type: ActivityType; title: string; date: string; halfDays: number; pick: 'all' | 'standing' | number; place: string; organiserKind?: ActivityInput['organiserKind'] };
 
-const PLACES = ['政协会议中心', '市民中心第一会议室', '政协机关三楼会议室', '委员之家', '委员工作站'];
 
 function plansFor(short: string): Plan[] {
   const p: Plan[] = [

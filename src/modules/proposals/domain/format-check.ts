@@ -1,5 +1,3 @@
-import type { ProposalSettings } from './settings.js';
-
 /**
  * The format pre-check (格式预审) run on every save and at submission. Errors block submission
  * (limits the committee set); warnings are shown to the proposer and the office, who decide.
@@ -48,10 +46,20 @@ function findPart(body: string, words: RegExp): boolean {
   return headings.length === 0 && words.test(body);
 }
 
-export function checkFormat(
-  p: { title: string; body: string; researchBasis?: string | null; attachments?: number },
-  s: Pick<ProposalSettings, 'titlePattern' | 'titleMaxChars' | 'bodyMaxChars' | 'bodyMinChars' | 'checkThreeParts' | 'warnWithoutResearch'>,
-): FormatCheck {
+/**
+ * The committee's settings the check reads (a part of ProposalSettings, spelled out so that this
+ * file imports nothing: the web runs the same check as the proposer types).
+ */
+export interface FormatLimits {
+  titlePattern: string;
+  titleMaxChars: number;
+  bodyMaxChars: number;
+  bodyMinChars: number;
+  checkThreeParts: boolean;
+  warnWithoutResearch: boolean;
+}
+
+export function checkFormat(p: { title: string; body: string; researchBasis?: string | null; attachments?: number }, s: FormatLimits): FormatCheck {
   const errors: FormatIssue[] = [];
   const warnings: FormatIssue[] = [];
   const title = p.title.trim();

@@ -1,4 +1,4 @@
-import { CITY_UNITS } from '../../org/seed/demo-data.js';
+import { CITY_UNITS } from '../../org/index.js';
 import { EVAL_DOCS, EXPECTED_LEAD } from './documents.js';
 
 /**

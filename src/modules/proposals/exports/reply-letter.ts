@@ -3,7 +3,8 @@ import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
 import { assignmentsOf, repliesOf, type ReplyRow } from '../handling.repository.js';
 import { loadVisible } from '../proposal.access.js';
-import { factsOf, type Caller } from '../proposals.policy.js';
+import type { Caller } from '../proposals.policy.js';
+import { replyLetterAccess } from './reply-letter-access.js';
 import { blank, bodyParagraphs, CHAR, FONT, PAGE, plain, run, SIZE, title } from './docx-kit.js';
 import { letterContext } from './exports.repository.js';
 import { chineseDate } from '../../../platform/time.js';
@@ -39,13 +40,11 @@ const GROUP_KINDS = new Set(['party_group', 'sector', 'special_committee']);
  */
 export async function loadReplyLetter(db: Executor, caller: Caller, id: string, opts: { unitId?: string } = {}): Promise<ReplyLetter> {
   const l = await loadVisible(db, caller, id);
-  const facts = factsOf(caller);
-  const staff = caller.admin || caller.grants.some((g) => g.role === 'staff');
-  const proposer = l.actors.has('proposer') || l.actors.has('signer');
   const answeringId = l.row.mergedIntoId ?? id;
   const assignments = await assignmentsOf(db, caller.committeeId, answeringId, { live: true });
-  const myUnits = assignments.filter((a) => (a.role === 'lead' || a.role === 'split') && facts.unitIds.has(a.unitId)).map((a) => a.unitId);
-  if (!staff && !proposer && !myUnits.length) throw new AppError(ReportErrors['proposal_export.reply_forbidden']);
+  const access = replyLetterAccess(caller, { proposer: l.actors.has('proposer') || l.actors.has('signer'), liveAssignments: assignments });
+  const { staff, proposer, units: myUnits } = access;
+  if (!access.allowed) throw new AppError(ReportErrors['proposal_export.reply_forbidden']);
 
   const released = latestReleased(await repliesOf(db, caller.committeeId, answeringId));
   const leadUnit = assignments.find((a) => a.role === 'lead' || a.role === 'split')?.unitId;

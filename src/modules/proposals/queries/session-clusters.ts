@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { defineErrors, AppError } from '../../../platform/errors.js';
-import { distinct, idfFor, type Idf } from '../../../platform/text/index.js';
+import { idfFor, type Idf } from '../../../platform/text/index.js';
 import { proposalVector } from '../domain/matching.js';
 import { PROPOSAL_STATES, type ProposalState } from '../domain/proposal-workflow.js';
 import { parseSettings } from '../domain/settings.js';

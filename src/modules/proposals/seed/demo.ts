@@ -1,16 +1,31 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { rng } from '../../org/seed/member-generator.js';
+import { rng } from '../../org/index.js';
 import { addDays } from '../../../platform/calendar.js';
 import { chinaDate } from '../../../platform/time.js';
 import { NATIONAL_REJECT_REASONS } from '../domain/settings.js';
 import type { Caller } from '../proposals.policy.js';
 import type { Rating } from '../contracts.js';
-import {
-  acceptAssignment, assignProposal, carryOverProposal, closeProposal, convertProposal, countersignReply, createDraft,
-  fileProposal, mergeProposal, objectToAssignment, preReviewProposal, rateReply, rejectProposal, releaseReply,
-  respondToCosign, returnProposal, saveReply, submitProposal, submitReply, withdrawProposal,
-} from '../index.js';
+import { acceptAssignment } from '../commands/accept-assignment.js';
+import { assignProposal } from '../commands/assign-proposal.js';
+import { carryOverProposal } from '../commands/carry-over-proposal.js';
+import { closeProposal } from '../commands/close-proposal.js';
+import { convertProposal } from '../commands/convert-proposal.js';
+import { countersignReply } from '../commands/countersign-reply.js';
+import { createDraft } from '../commands/create-draft.js';
+import { fileProposal } from '../commands/file-proposal.js';
+import { mergeProposal } from '../commands/merge-proposal.js';
+import { objectToAssignment } from '../commands/object-to-assignment.js';
+import { preReviewProposal } from '../commands/pre-review-proposal.js';
+import { rateReply } from '../commands/rate-reply.js';
+import { rejectProposal } from '../commands/reject-proposal.js';
+import { releaseReply } from '../commands/release-reply.js';
+import { respondToCosign } from '../commands/respond-to-cosign.js';
+import { returnProposal } from '../commands/return-proposal.js';
+import { saveReply } from '../commands/save-reply.js';
+import { submitProposal } from '../commands/submit-proposal.js';
+import { submitReply } from '../commands/submit-reply.js';
+import { withdrawProposal } from '../commands/withdraw-proposal.js';
 import { DEMO_TOPICS, type DemoTopic } from './demo-topics.js';
 
 /** Where the demo drives a proposal; 'rehandling' is 'handling' after a 不满意 rating. */

@@ -1,8 +1,11 @@
 import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
-import { rng } from '../../org/seed/member-generator.js';
+import { rng } from '../../org/index.js';
 import type { Grant } from '../../../platform/access.js';
-import { acceptItem, archiveItem, editItem, mergeItem, resubmitItem, returnItem, screenItem } from '../index.js';
+import { editItem } from '../commands/edit-item.js';
+import { mergeItem } from '../commands/merge-item.js';
+import { resubmitItem } from '../commands/resubmit-item.js';
+import { acceptItem, archiveItem, returnItem, screenItem } from '../commands/review-item.js';
 import { appointOfficer, createPeriodical, publishTopic, updateInfoSettings } from '../commands/office-setup.js';
 import { createIssue } from '../commands/create-issue.js';
 import { forwardIssue, forwardItem } from '../commands/forward-item.js';

@@ -4,6 +4,7 @@ import { DownloadOutlined } from '@ant-design/icons';
 import { toQueryString, type Query } from '../../api/client';
 import type { ProposalView } from '../../api/types';
 import { useMe } from '../../app/auth';
+import { replyLetterAccess } from '../../../../src/modules/proposals/exports/reply-letter-access';
 import { useDashT } from './dashboard-i18n';
 
 /** The file name a response names in content-disposition (filename* first). */
@@ -57,9 +58,8 @@ export function ReplyLetterButton({ p }: { p: ProposalView }) {
   const me = useMe().data;
   const released = [...p.replies, ...(p.mergedInto?.replies ?? [])].some((r) => r.status === 'released');
   if (!released || !me) return null;
-  const grants = me.grants;
-  const signer = grants.some((g) => g.role === 'member' && p.signers.some((s) => s.memberId === g.memberId && (s.status === 'first' || s.status === 'confirmed')));
-  const answering = grants.some((g) => g.role === 'unit_clerk' && p.assignments.some((a) => a.unitId === g.unitId && a.role !== 'co' && a.status !== 'replaced'));
-  if (!me.user.isPlatformAdmin && !grants.some((g) => g.role === 'staff') && !signer && !answering) return null;
+  const proposer = me.grants.some((g) => g.role === 'member' && p.signers.some((s) => s.memberId === g.memberId && (s.status === 'first' || s.status === 'confirmed')));
+  const liveAssignments = p.assignments.filter((a) => a.status !== 'replaced');
+  if (!replyLetterAccess({ admin: me.user.isPlatformAdmin, grants: me.grants }, { proposer, liveAssignments }).allowed) return null;
   return <DownloadButton url={`/api/proposals/${p.id}/reply.docx`} label={t('download.reply')} testId="download-reply" />;
 }

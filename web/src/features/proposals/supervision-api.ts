@@ -1,10 +1,10 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { AttachmentMeta } from '../../ui/attachment-upload';
+import type { KeyAction, KeyStatus } from '../../../../src/modules/proposals/key.workflow';
 
 /** Key proposals (重点提案), supervision (督办) and batch assignment: the server's shapes (src/modules/proposals/key.queries.ts). */
-export type KeyStatus = 'none' | 'shortlisted' | 'approved' | 'declined' | 'revoked';
-export type KeyAction = 'shortlist' | 'approve' | 'decline' | 'revoke' | 'set_supervision' | 'record_event';
+export type { KeyAction, KeyStatus };
 export interface Labelled { code: string; label: string }
 
 export interface SupervisionEvent {

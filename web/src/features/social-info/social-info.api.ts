@@ -3,15 +3,16 @@ import { api } from '../../api/client';
 import type { Page } from '../../api/types';
 import type { AttachmentMeta } from '../../ui/attachment-upload';
 import { chinaDate } from '../../ui/format';
+import type { DiffOp } from '../../../../src/modules/social-info/domain/diff';
+import { ALL_INFO_STATES, INFO_ACTIONS, type InfoAction, type InfoState, type IssueStatus } from '../../../../src/modules/social-info/domain/info-workflow';
 
 /** Types of the social-information routes (src/modules/social-info/social-info.routes.ts), as the pages use them. */
-export const INFO_STATE_KEYS = ['submitted', 'screening', 'editing', 'sign_off', 'published', 'returned', 'archived', 'merged'] as const;
-export type InfoState = (typeof INFO_STATE_KEYS)[number];
-export const INFO_ACTION_KEYS = ['screen', 'accept', 'edit', 'return', 'resubmit', 'archive', 'merge', 'send_to_sign_off', 'send_back', 'publish'] as const;
-export type InfoAction = (typeof INFO_ACTION_KEYS)[number];
+// The workflow's states, actions and issue statuses are the server's table's (import-free file).
+export const INFO_STATE_KEYS = ALL_INFO_STATES;
+export const INFO_ACTION_KEYS = INFO_ACTIONS;
+export type { InfoAction, InfoState, IssueStatus };
 export const SOURCE_KIND_KEYS = ['member', 'officer', 'organisation', 'sector', 'special_committee', 'liaison_station'] as const;
 export type SourceKind = (typeof SOURCE_KIND_KEYS)[number];
-export type IssueStatus = 'draft' | 'signed' | 'released';
 
 export interface InfoListRow {
   id: string; title: string; state: InfoState; stateLabel: string; urgent: boolean; sourceKind: SourceKind; sourceName: string | null; submittedAt: string; hits?: number | null;
@@ -32,7 +33,7 @@ export interface InfoItem {
   /** The files sent with the item (when the server lists them). */
   attachments?: AttachmentMeta[];
 }
-export type DiffOp = { op: 'same' | 'removed' | 'added'; text: string };
+export type { DiffOp };
 export interface InfoVersion { version: number; kind: 'original' | 'edit' | 'resubmission'; title: string; body: string; note: string | null; createdByLabel: string | null; createdAt: string }
 export interface InfoVersions { versions: InfoVersion[]; diff: { title: DiffOp[]; body: DiffOp[] } }
 export interface InfoEvent { type: string; at: string; payload: Record<string, unknown> }
