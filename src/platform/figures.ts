@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import type { Db } from './db/database.js';
 import type { Lang } from './errors.js';
-import type { RouteDef } from './modules.js';
-import { committeeScope, type CommitteeScope } from './scope.js';
+import type { CommitteeScope } from './scope.js';
 
 /**
  * A figure (统计) a module declares in its manifest: read only, over a committee scope — the
  * committee addressed, or it and every committee below it (platform/scope.ts). The platform turns
- * each into a GET route with the figure's own permission (so the access probe covers it), and the
+ * each into a GET route with the figure's own permission (figureRoute in modules.ts) (so the access probe covers it), and the
  * stats pages and the annual report can list every figure of every module without naming one.
  */
 export interface FigureDef<Q extends z.ZodType<{ scope: 'self' | 'tree' }> = z.ZodType<{ scope: 'self' | 'tree' }>, R = unknown> {
@@ -29,22 +28,4 @@ export { scopeParam } from './figures-contract.js';
 
 export function defineFigure<Q extends z.ZodType<{ scope: 'self' | 'tree' }>, R>(def: FigureDef<Q, R>): FigureDef<Q, R> {
   return def;
-}
-
-/** The GET route of one figure. */
-export function figureRoute(moduleName: string, f: FigureDef): RouteDef {
-  return {
-    method: 'GET',
-    url: f.url ?? `/api/figures/${moduleName}/${f.name}`,
-    summary: f.summary ?? `${f.title.zh} / ${f.title.en} (scope=self|tree: this committee, or it and every committee below it)`,
-    tags: [moduleName, 'figures'],
-    access: { permission: f.permission },
-    querystring: f.query,
-    ...(f.example ? { example: { query: f.example } } : {}),
-    async handler(req, ctx) {
-      const q = req.query as { scope: 'self' | 'tree' };
-      const scope = await committeeScope(ctx.db, ctx.committeeId, q.scope);
-      return f.compute(ctx.db, scope, q, { lang: ctx.lang });
-    },
-  };
 }

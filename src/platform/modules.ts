@@ -5,7 +5,8 @@ import type { Database } from './db/database.js';
 import type { JobDef } from './jobs.js';
 import type { Lang } from './errors.js';
 import type { AnyWorkflow } from './workflow.js';
-import { figureRoute, type FigureDef } from './figures.js';
+import type { FigureDef } from './figures.js';
+import { committeeScope } from './scope.js';
 
 /** What every handler receives besides the request. */
 export interface RequestContext {
@@ -95,4 +96,22 @@ export function defineRoute<P extends z.ZodType = z.ZodType, Q extends z.ZodType
 /** Declares a module; its figures become routes of its own (so the probe and the API docs see them like any route). */
 export function defineModule(m: ModuleManifest): ModuleManifest {
   return { ...m, routes: [...m.routes, ...(m.figures ?? []).map((f) => figureRoute(m.name, f))] };
+}
+
+/** The GET route of one figure. */
+function figureRoute(moduleName: string, f: FigureDef): RouteDef {
+  return {
+    method: 'GET',
+    url: f.url ?? `/api/figures/${moduleName}/${f.name}`,
+    summary: f.summary ?? `${f.title.zh} / ${f.title.en} (scope=self|tree: this committee, or it and every committee below it)`,
+    tags: [moduleName, 'figures'],
+    access: { permission: f.permission },
+    querystring: f.query,
+    ...(f.example ? { example: { query: f.example } } : {}),
+    async handler(req, ctx) {
+      const q = req.query as { scope: 'self' | 'tree' };
+      const scope = await committeeScope(ctx.db, ctx.committeeId, q.scope);
+      return f.compute(ctx.db, scope, q, { lang: ctx.lang });
+    },
+  };
 }

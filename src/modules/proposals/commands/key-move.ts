@@ -3,7 +3,6 @@ import { transact, type UnitOfWork } from '../../../platform/db/unit-of-work.js'
 import { AppError } from '../../../platform/errors.js';
 import type { MoveOutcome } from '../../../platform/workflow.js';
 import { parseSettings, type ProposalSettings } from '../domain/settings.js';
-import { KeyErrors } from '../key.errors.js';
 import { findKey, patchKey, type KeyRow } from '../key.repository.js';
 import { KEY_EVENTS, keyWorkflow, type KeyAction, type KeyActor, type KeyStatus } from '../key.workflow.js';
 import { loadVisible, type Loaded } from '../proposal.access.js';
