@@ -5,6 +5,7 @@ import { chinaYear } from '../src/platform/time.js';
 import { loginAs, testApp, type Session } from './support/app.js';
 import { makeUser } from './support/factories.js';
 import { filed, proposalWorld, submitted, type World } from './proposals/support.js';
+import { infoWorld, published, submitted as infoSubmitted } from './social-info/support.js';
 
 /**
  * Figures across levels (全市各级): a city reads its own figures and, with scope=tree, its counties'
@@ -70,5 +71,23 @@ describe('figures over a committee scope', () => {
     expect(bad.statusCode).toBe(400);
     expect(bad.json().error.message).toContain('全市各级统计按年度');
     expect((await figures(cityLeader, 'scope=nation')).statusCode).toBe(400);
+  });
+
+  it('社情民意 figures sum a city and its counties with scope=tree; a county sees only its own', async () => {
+    const infoCity = await infoWorld();
+    const infoCounty = await infoWorld({ parentCode: infoCity.code });
+    await published(infoCity, 0);
+    await infoSubmitted(infoCity, 1);
+    await published(infoCounty, 0);
+    const cityStaff = await loginAs(app, (await makeUser(infoCity.db, infoCity.committeeId, [{ role: 'staff', office: 'info' }])).username);
+    const countyStaff = await loginAs(app, (await makeUser(infoCounty.db, infoCounty.committeeId, [{ role: 'staff', office: 'info' }])).username);
+    const get = (s: Session, q: string) => s.request({ method: 'GET', url: `/api/social-info/figures?year=${year}${q}` });
+    const self = (await get(cityStaff, '')).json();
+    expect(self.totals).toMatchObject({ received: 2, published: 1 });
+    expect(self.scope).toEqual({ kind: 'self', committees: 1 });
+    const tree = (await get(cityStaff, '&scope=tree')).json();
+    expect(tree.totals).toMatchObject({ received: 3, published: 2 });
+    expect(tree.scope).toEqual({ kind: 'tree', committees: 2 });
+    expect((await get(countyStaff, '&scope=tree')).json().totals).toMatchObject({ received: 1, published: 1 });
   });
 });

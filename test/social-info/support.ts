@@ -22,9 +22,9 @@ export function callerFor(committeeId: string, grants: Grant[], label = 'tester'
 }
 
 /** A committee with four members, the info office, a signing leader and a periodical — all through the real commands. */
-export async function infoWorld() {
+export async function infoWorld(opts: { parentCode?: string } = {}) {
   const db: Db = testDatabase().db;
-  const c = await makeCommittee(db);
+  const c = await makeCommittee(db, opts.parentCode ? { parentCode: opts.parentCode, level: 'county' } : {});
   const members: string[] = [];
   for (const name of ['张明', '李华', '王芳', '赵强']) members.push((await createMember(db, system, c.id, { name, gender: 'male' } as never)).id);
   const member = (i: number) => callerFor(c.id, [{ role: 'member', memberId: members[i] }], `member${i}`);
@@ -32,7 +32,7 @@ export async function infoWorld() {
   const leader = callerFor(c.id, [{ role: 'leader' }], 'leader');
   const general = callerFor(c.id, [{ role: 'staff', office: 'general' }], 'general');
   const periodicalId = await createPeriodical(db, editor, { name: '社情民意' });
-  return { db, committeeId: c.id, members, member, editor, leader, general, periodicalId };
+  return { db, committeeId: c.id, code: c.code, members, member, editor, leader, general, periodicalId };
 }
 export type World = Awaited<ReturnType<typeof infoWorld>>;
 
