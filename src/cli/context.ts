@@ -3,6 +3,7 @@ import { loadConfig, ConfigError, type Config } from '../config/index.js';
 import { openDatabase, runMigrations, type Database } from '../platform/db/database.js';
 import { DataDirLockedError } from '../platform/db/data-dir-lock.js';
 import { AppError } from '../platform/errors.js';
+import { modulesFor } from '../main.js';
 
 /** Loads config and opens the database (attaching to a running server's database when there is one). */
 export async function withDatabase<T>(command: string, fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
@@ -10,6 +11,9 @@ export async function withDatabase<T>(command: string, fn: (db: Database, config
   const database = await openDatabase(config, { command, attach: true });
   try {
     await runMigrations(database.db);
+    // The modules' subscribers are registered so that an event a command emits queues its
+    // deliveries (UnitOfWork.emit); a running server, or the next one started, delivers them.
+    for (const m of modulesFor(config)) m.init?.(database.db);
     return await fn(database, config);
   } finally {
     await database.close();
