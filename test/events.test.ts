@@ -7,6 +7,8 @@ import { eventBus, type StoredEvent } from '../src/platform/events.js';
 import { connect } from '../src/platform/db/database.js';
 import { transact } from '../src/platform/db/unit-of-work.js';
 import { listFailedJobs, retryJob, type JobEngine } from '../src/platform/jobs.js';
+import { modulesFor } from '../src/main.js';
+import { loadConfig } from '../src/config/index.js';
 import { loginAs, testApp } from './support/app.js';
 import { testDatabase } from './support/db.js';
 import { makeCommittee, makeUser, uniq } from './support/factories.js';
@@ -122,6 +124,13 @@ describe('domain events, delivered by the job engine', () => {
     await transact(db, actor, (uow) => uow.emit({ type, committeeId: crypto.randomUUID(), entityId: 'only' }));
     await vi.waitFor(async () => expect(await queued(name)).toBe(0), { timeout: 30_000 });
     expect([first, second]).toEqual([[], ['only']]);
+  });
+
+  it("the modules' init run twice (`xieshang demo` seeds, then starts the server) registers each subscriber once", () => {
+    const modules = modulesFor(loadConfig({ NODE_ENV: 'test' }));
+    for (let i = 0; i < 2; i++) for (const m of modules) m.init?.(testDatabase().db);
+    expect(eventBus.subscribersOf('proposals.submitted').map((s) => s.name)).toEqual(['performance.duty_records']);
+    expect(eventBus.subscribersOf('duty.recorded').map((s) => s.name)).toEqual(['performance.duty_records']);
   });
 
   it('two server instances on one database deliver each event once', async () => {
