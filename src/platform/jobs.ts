@@ -174,10 +174,23 @@ export class JobEngine {
 
   /** Holds this worker's advisory lock for as long as this process's connection lives. */
   private async own(workerId: string) {
-    if (this.ownWorkers.has(workerId) || !this.holder) return;
+    if (this.ownWorkers.has(workerId)) return;
     this.ownWorkers.add(workerId);
-    const holder = this.holder;
-    await this.onHolder(() => holder.query('select pg_advisory_lock(hashtextextended($1, 0))', ['xs-worker:' + workerId])).catch(() => {});
+    await this.onHolder(async () => {
+      await this.holder?.query('select pg_advisory_lock(hashtextextended($1, 0))', ['xs-worker:' + workerId]);
+    }).catch(() => {});
+  }
+
+  /**
+   * A new holder connection after the old one was lost (database restart): it takes our workers'
+   * locks again. Until then another instance may have freed our running jobs; they run twice,
+   * which at-least-once delivery allows.
+   */
+  private async reconnectHolder(): Promise<void> {
+    if (!this.pool || !this.runner) return;
+    const c = await this.pool.connect();
+    for (const id of this.ownWorkers) await c.query('select pg_advisory_lock(hashtextextended($1, 0))', ['xs-worker:' + id]);
+    this.holder = c;
   }
 
   private onHolder<T>(fn: () => Promise<T>): Promise<T> {
@@ -190,6 +203,7 @@ export class JobEngine {
   sweep(): Promise<void> {
     if (this.sweeping) return this.sweeping;
     this.sweeping = this.onHolder(async () => {
+      if (!this.holder) await this.reconnectHolder();
       const c = this.holder;
       if (!c) return;
       const { rows } = await c.query<{ locked_by: string }>(
@@ -207,7 +221,12 @@ export class JobEngine {
         this.log.info({ worker: id }, 'freed the jobs of a worker that is gone');
       }
     })
-      .catch((err) => this.log.error({ err }, 'job sweep failed'))
+      .catch((err) => {
+        this.log.error({ err }, 'job sweep failed');
+        // A broken connection is dropped; the next sweep connects again.
+        this.holder?.release(err instanceof Error ? err : true);
+        this.holder = undefined;
+      })
       .finally(() => (this.sweeping = undefined));
     return this.sweeping;
   }
