@@ -55,14 +55,15 @@ export async function startTestServer(log: (m: string) => void = () => {}): Prom
     server = await startServer(config, database);
     // The demo is complete before any spec: otherwise credits still arriving move the first specs' before/after counts.
     const queued = await pendingJobCount(database.db);
-    const deadline = Date.now() + 300_000;
+    const draining = Date.now();
+    const deadline = draining + 300_000;
     let left = queued;
     while (left > 0) {
       if (Date.now() > deadline) throw new Error(`the job queue did not drain: ${left} of ${queued} jobs left`);
       await new Promise((r) => setTimeout(r, 200));
       left = await pendingJobCount(database.db);
     }
-    log(`${queued} queued jobs (the seeds' event deliveries) done ${Date.now() - started} ms since start`);
+    log(`${queued} queued jobs (the seeds' event deliveries) done in ${Date.now() - draining} ms`);
   } catch (e) {
     // Leave no PostgreSQL behind: a failed setup would otherwise keep the run from exiting.
     await database.close().catch(() => {});
