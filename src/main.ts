@@ -2,13 +2,14 @@ import type { FastifyInstance } from 'fastify';
 import type { Config } from './config/index.js';
 import type { Database } from './platform/db/database.js';
 import { buildServer } from './platform/http/server.js';
-import { JobScheduler } from './platform/jobs.js';
+import { JobEngine } from './platform/jobs.js';
 import type { ModuleManifest } from './platform/modules.js';
 import { orgModule } from './modules/org/index.js';
 import { proposalsModule } from './modules/proposals/index.js';
 import { performanceModule } from './modules/performance/index.js';
 import { socialInfoModule } from './modules/social-info/index.js';
 import { inboxModule } from './modules/inbox/index.js';
+import { jobsModule } from './modules/jobs/index.js';
 
 /** The composition root: config → modules → HTTP server. Every module is listed here once. */
 export function modulesFor(config: Config): ModuleManifest[] {
@@ -24,6 +25,7 @@ export function modulesFor(config: Config): ModuleManifest[] {
     performanceModule(),
     socialInfoModule(),
     inboxModule({ maxUploadMb: config.ATTACHMENT_MAX_MB }),
+    jobsModule(),
   ];
 }
 
@@ -35,16 +37,19 @@ export async function createApp(config: Config, database: Database, opts: { logg
   return { app, modules };
 }
 
-/** Starts the HTTP server and the job scheduler; returns a function that stops both. */
+/**
+ * Starts the HTTP server and, unless JOBS_ENABLED=false, the job engine in this process
+ * (scheduled jobs and event deliveries); returns a function that stops both.
+ */
 export async function startServer(config: Config, database: Database): Promise<{ app: FastifyInstance; stop: () => Promise<void> }> {
   const { app, modules } = await createApp(config, database);
-  const scheduler = new JobScheduler(database.db, app.log);
-  if (config.JOBS_ENABLED) scheduler.start(modules.flatMap((m) => m.jobs ?? []));
+  const engine = new JobEngine(database, app.log);
+  if (config.JOBS_ENABLED) await engine.start(modules.flatMap((m) => m.jobs ?? []));
   await app.listen({ port: config.PORT, host: config.HOST });
   return {
     app,
     async stop() {
-      await scheduler.stop();
+      await engine.stop();
       await app.close();
     },
   };

@@ -239,7 +239,7 @@ describe('attachments: upload, claim, read', () => {
     await claim({ committeeId: c.id, ids: [oldClaimed.id], ownerId: 'n', actorUserId: null });
     await db().execute(sql`update attachments set created_at = now() - interval '25 hours' where id in (${oldLoose.id}, ${oldClaimed.id})`);
     const job = modulesFor(loadConfig({ NODE_ENV: 'test' })).flatMap((m) => m.jobs ?? []).find((j) => j.name === 'attachments.purge_unclaimed');
-    expect(job?.everyMs).toBe(24 * 60 * 60 * 1000);
+    expect(job?.cron).toBe('30 3 * * *');
     const detail = await job!.run(db());
     expect(detail).toMatch(/^deleted [1-9]\d* unclaimed uploads/);
     const { rows } = await db().execute<{ file_name: string }>(sql`select file_name from attachments where committee_id = ${c.id} order by file_name`);

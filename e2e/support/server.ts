@@ -6,8 +6,8 @@ import { openDatabase, runMigrations } from '../../src/platform/db/database.js';
 import { freePort } from '../../src/platform/db/embedded.js';
 import { seedDemo } from '../../src/modules/org/seed/demo.js';
 import { seedPerformanceDemo } from '../../src/modules/performance/seed/demo.js';
-import { committeesWithEvents, replayEvents } from '../../src/modules/performance/commands/replay-events.js';
-import { startServer } from '../../src/main.js';
+import { modulesFor, startServer } from '../../src/main.js';
+import { pendingJobCount } from '../../src/platform/jobs.js';
 import { seedProposalsDemo } from '../../src/modules/proposals/seed/demo.js';
 import { seedSocialInfoDemoSummary } from '../../src/modules/social-info/seed/demo.js';
 
@@ -45,18 +45,25 @@ export async function startTestServer(log: (m: string) => void = () => {}): Prom
   try {
     await runMigrations(database.db);
     log(`database ready in ${Date.now() - started} ms; seeding demo data…`);
+    // Subscribed before the seeds, as `xieshang demo` does: the seeds' events queue their deliveries
+    // (duty credits) in their own transactions; the server's job engine drains them below.
+    for (const m of modulesFor(config)) m.init?.(database.db);
     log(await seedDemo(database.db));
     log(await seedPerformanceDemo(database.db));
     await seedProposalsDemo(database.db);
     log(await seedSocialInfoDemoSummary(database.db));
-    // The seeds run before the server subscribes to events, so the duty credits they emit are made by
-    // the server's replay job after it starts — while the first specs run, whose before/after counts
-    // then moved by credits that were not theirs. Made here, the demo is complete before any spec.
-    const since = new Date(started).toISOString();
-    let credited = 0;
-    for (const c of await committeesWithEvents(database.db, since)) credited += (await replayEvents(database.db, c, since)).created;
-    log(`demo duty credits from events: ${credited} records in ${Date.now() - started} ms since start`);
     server = await startServer(config, database);
+    // The demo is complete before any spec: otherwise credits still arriving move the first specs' before/after counts.
+    const queued = await pendingJobCount(database.db);
+    const draining = Date.now();
+    const deadline = draining + 300_000;
+    let left = queued;
+    while (left > 0) {
+      if (Date.now() > deadline) throw new Error(`the job queue did not drain: ${left} of ${queued} jobs left`);
+      await new Promise((r) => setTimeout(r, 200));
+      left = await pendingJobCount(database.db);
+    }
+    log(`${queued} queued jobs (the seeds' event deliveries) done in ${Date.now() - draining} ms`);
   } catch (e) {
     // Leave no PostgreSQL behind: a failed setup would otherwise keep the run from exiting.
     await database.close().catch(() => {});

@@ -8,12 +8,26 @@ import { openDatabase, runMigrations, type Database } from './db/database.js';
  * importing the CLI layer above them.
  */
 
+type OpenHook = (db: Database['db'], config: Config) => void;
+let onOpen: OpenHook | undefined;
+
+/**
+ * What to do with every database a command opens, set once by the CLI's entry (src/cli): it
+ * registers the modules' subscribers, so that an event a command emits queues its deliveries
+ * (UnitOfWork.emit); a running server, or the next one started, delivers them. Here as a hook
+ * because the platform may not import the modules.
+ */
+export function onDatabaseOpen(hook: OpenHook): void {
+  onOpen = hook;
+}
+
 /** Loads config and opens the database (attaching to a running server's database when there is one). */
 export async function withDatabase<T>(command: string, fn: (db: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
   const database = await openDatabase(config, { command, attach: true });
   try {
     await runMigrations(database.db);
+    onOpen?.(database.db, config);
     return await fn(database, config);
   } finally {
     await database.close();

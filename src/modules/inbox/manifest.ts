@@ -7,8 +7,6 @@ import { notifications } from '../../platform/platform.schema.js';
 import { attachmentRoutes } from './attachment.routes.js';
 import { notificationRoutes } from './notification.routes.js';
 
-const DAY = 24 * 60 * 60 * 1000;
-
 /**
  * The routes over two platform pieces every module uses: uploaded files (src/platform/attachments.ts)
  * and in-app notifications (src/platform/notifications.ts). Modules store and claim files and send
@@ -21,7 +19,7 @@ export function inboxModule(opts: { maxUploadMb: number }) {
     jobs: [
       {
         name: 'attachments.purge_unclaimed',
-        everyMs: DAY,
+        cron: '30 3 * * *', // 03:30 China time, when nobody uploads
         run: async (db) => `deleted ${await purgeUnclaimed(db)} unclaimed uploads older than a day`,
       },
     ],

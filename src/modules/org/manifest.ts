@@ -24,7 +24,7 @@ export function orgModule(opts: LoginPolicy & { cookieSecure: boolean; loginRate
     jobs: [
       {
         name: 'org.purge_expired_sessions',
-        everyMs: 60 * 60 * 1000,
+        cron: '15 * * * *', // hourly
         async run(db) {
           const res = await db.execute(sql`delete from auth_sessions where expires_at < now()`);
           return `${res.rowCount ?? 0} expired sessions removed`;

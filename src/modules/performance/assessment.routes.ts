@@ -2,11 +2,10 @@ import { sendDownload } from '../../platform/exports/download.js';
 import { defineRoute } from '../../platform/modules.js';
 import { annualReportsXlsx } from './annual-reports-xlsx.js';
 import { publishAssessment } from './commands/publish-assessment.js';
-import { replayEvents } from './commands/replay-events.js';
 import { reviseAssessment } from './commands/revise-assessment.js';
 import { runAssessment } from './commands/run-assessment.js';
 import { submitAnnualReport } from './commands/submit-annual-report.js';
-import { annualReportInput, assessInput, replayInput, reviseInput } from './contracts.js';
+import { annualReportInput, assessInput, reviseInput } from './contracts.js';
 import { committeeName } from './outputs/outputs.repository.js';
 import { XLSX_MIME } from './outputs/results-xlsx.js';
 import { ownMemberId, PerformancePermissions as P } from './performance.policy.js';
@@ -17,7 +16,7 @@ import { tags, yearOr, yearQuery } from './route-kit.js';
 
 const REPORT = '一年来，本人认真履行政协委员职责，按时出席全体会议和常委会议，围绕乡村振兴、教育均衡等议题提交提案三件，参加专题协商两次，深入县区开展调研视察，积极反映社情民意。';
 
-/** 年度履职考核 (run, publish, revise), 常委年度述职, and the event replay. */
+/** 年度履职考核 (run, publish, revise), and 常委年度述职. */
 export const assessmentRoutes = [
   defineRoute({
     method: 'GET', url: '/api/performance/assessments', summary: 'Assessment runs of a year (all revisions), newest first', tags,
@@ -81,10 +80,5 @@ export const assessmentRoutes = [
     method: 'GET', url: '/api/performance/annual-reports/:id', summary: 'One member\'s 述职 report of a year (null until submitted) with its files, for staff and leaders; `:id` is the member', tags,
     access: { permission: P['performance.oversee'] }, params: idParams, querystring: yearQuery, resource: 'member',
     handler: (req, ctx) => annualReportOf(ctx.db, ctx.committeeId, req.params.id, yearOr(req.query.year)),
-  }),
-  defineRoute({
-    method: 'POST', url: '/api/performance/replay', summary: 'Rebuild automatic duty records from the events stored since a date (idempotent)', tags,
-    access: { permission: P['performance.assess'] }, body: replayInput, example: { body: { since: '2026-01-01' } },
-    handler: (req, ctx) => replayEvents(ctx.db, ctx.committeeId, req.body.since),
   }),
 ];

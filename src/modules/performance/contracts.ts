@@ -102,7 +102,5 @@ export const annualReportInput = z.object({
 });
 export type AnnualReportInput = z.input<typeof annualReportInput>;
 
-export const replayInput = z.object({ since: z.iso.datetime({ offset: true }).or(date) });
-
 /** What another module sends to credit members (the generic duty contract, see events.ts). */
 export const creditedMembers = z.array(z.object({ memberId: z.uuid(), role: z.enum(CREDIT_ROLES).nullish().transform((v) => v ?? null) })).min(1).max(500);

@@ -32,8 +32,8 @@ import { dutyKind } from './domain/kinds.js';
  *    `proposals.withdrawn` → the proposal's records become void. (`proposals.key_selected` is
  *    reserved there; until it is emitted, staff record 重点/优秀提案 as verified self-reports.)
  *
- * Records are made after the commit by an in-process subscriber; `replayEvents` rebuilds them
- * from domain_events (run by the hourly job for the last two days, or by hand after an outage).
+ * Records are made by the subscriber 'performance.duty_records', a job queued in the emitting
+ * transaction and delivered at least once (platform/events.ts); a second delivery changes nothing.
  */
 export const DUTY_RECORDED = 'duty.recorded';
 export const DUTY_REVOKED = 'duty.revoked';

@@ -22,7 +22,6 @@ export { rejectDutyRecord } from './commands/reject-duty-record.js';
 export { withdrawDutyRecord } from './commands/withdraw-duty-record.js';
 export { voidDutyRecord } from './commands/void-duty-record.js';
 export { applyDutyEvent } from './commands/apply-duty-event.js';
-export { replayEvents } from './commands/replay-events.js';
 export { saveRules } from './commands/save-rules.js';
 export { runAssessment } from './commands/run-assessment.js';
 export { publishAssessment } from './commands/publish-assessment.js';

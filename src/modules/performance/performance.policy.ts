@@ -16,7 +16,7 @@ import { PerformanceErrors } from './performance.errors.js';
  * | performance.verify | staff of member affairs (委员工作室): verify / reject self-reported records |
  * | performance.oversee | staff of any office and leaders: anyone's standing, the committee table, results |
  * | performance.configure | member affairs: the year's rules |
- * | performance.assess | member affairs: run, publish and revise the assessment; replay events |
+ * | performance.assess | member affairs: run, publish and revise the assessment |
  */
 export const PerformancePermissions = definePermissions({
   'performance.read': (g) => g.length > 0,

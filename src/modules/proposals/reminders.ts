@@ -103,10 +103,10 @@ export async function sendReminders(db: Db, today: string = chinaDate(), opts: {
   return counts;
 }
 
-/** The daily job (src/platform/jobs.ts: one instance runs it; the dedupe keys make reruns harmless). */
+/** The daily job (src/platform/jobs.ts: one instance runs each tick; the dedupe keys make reruns harmless). */
 export const reminderJob: JobDef = {
   name: 'proposals.reminders',
-  everyMs: 24 * 60 * 60 * 1000,
+  cron: '0 8 * * *', // 08:00 China time, the start of the office day
   async run(db) {
     const c = await sendReminders(db);
     return `deadline ${c.deadline}, rating ${c.rating}, office ${c.office}`;

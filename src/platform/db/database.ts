@@ -6,6 +6,7 @@ import { migrate } from 'drizzle-orm/node-postgres/migrator';
 import type { Config } from '../../config/index.js';
 import { acquireDataDirLock, DataDirLockedError, readLock } from './data-dir-lock.js';
 import { startEmbeddedPostgres } from './embedded.js';
+import { migrateJobQueue } from './job-queue.js';
 
 // Dates stay strings (YYYY-MM-DD): a birth date has no time zone.
 pg.types.setTypeParser(1082, (v) => v);
@@ -88,4 +89,6 @@ export async function openDatabase(
 /** Applies pending migrations. Safe to call on every start. */
 export async function runMigrations(db: Db): Promise<void> {
   await migrate(db, { migrationsFolder });
+  // The job engine's own tables (schema graphile_worker), versioned by the engine itself.
+  await migrateJobQueue((db as Db & { $client: pg.Pool }).$client);
 }

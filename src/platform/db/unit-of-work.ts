@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Db } from './database.js';
-import { eventBus, type DomainEvent } from '../events.js';
+import { EVENT_TASK_PREFIX, eventBus, type DomainEvent } from '../events.js';
 import { invalidateLocally, notifyInvalidation } from '../cache.js';
 import type { Executor, Tx } from './executor.js';
 
@@ -75,8 +75,8 @@ export const GENESIS_HASH = '0'.repeat(64);
 const plain = (v: unknown) => (v === undefined ? null : JSON.parse(JSON.stringify(v)));
 
 /**
- * One change: its rows, its audit rows and its event rows commit together or not at all.
- * Events reach in-process subscribers only after the commit.
+ * One change: its rows, its audit rows, its event rows and their delivery jobs commit together
+ * or not at all.
  */
 export class UnitOfWork {
   readonly events: DomainEvent[] = [];
@@ -115,11 +115,20 @@ export class UnitOfWork {
               ${row.after === null ? null : JSON.stringify(row.after)}::jsonb, ${this.actor.requestId ?? null}, ${row.prevHash}, ${hash})`);
   }
 
-  /** Records a domain event in this transaction; subscribers hear it after commit. */
+  /**
+   * Records a domain event and queues one delivery job per subscriber (platform/events.ts), both
+   * in this transaction: the subscribers hear it after the commit, at least once, never if it
+   * rolls back.
+   */
   async emit(event: DomainEvent): Promise<void> {
+    const jobs = eventBus.subscribersOf(event.type).map((s) => ({ task: EVENT_TASK_PREFIX + s.name, attempts: s.maxAttempts }));
     await this.tx.execute(sql`
-      insert into domain_events (committee_id, type, entity_id, payload, actor_user_id)
-      values (${event.committeeId}, ${event.type}, ${event.entityId ?? null}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${this.actor.userId})`);
+      with e as (
+        insert into domain_events (committee_id, type, entity_id, payload, actor_user_id)
+        values (${event.committeeId}, ${event.type}, ${event.entityId ?? null}, ${JSON.stringify(event.payload ?? {})}::jsonb, ${this.actor.userId})
+        returning id)
+      select graphile_worker.add_job(s.task, json_build_object('eventId', e.id), max_attempts => s.attempts)
+      from e, jsonb_to_recordset(${JSON.stringify(jobs)}::jsonb) as s(task text, attempts int)`);
     this.events.push(event);
   }
 
@@ -135,7 +144,7 @@ export class UnitOfWork {
   }
 }
 
-/** Runs `work` in one transaction with a unit of work; publishes its events after commit. */
+/** Runs `work` in one transaction with a unit of work; its events' deliveries are queued in it. */
 export async function transact<T>(db: Db, actor: Actor, work: (uow: UnitOfWork) => Promise<T>): Promise<T> {
   let uow!: UnitOfWork;
   const result = await db.transaction(async (tx) => {
@@ -146,6 +155,5 @@ export async function transact<T>(db: Db, actor: Actor, work: (uow: UnitOfWork) 
     const bar = key.lastIndexOf('|');
     invalidateLocally(key.slice(0, bar), key.slice(bar + 1));
   }
-  eventBus.publishAll(uow.events);
   return result;
 }
