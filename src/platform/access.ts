@@ -4,10 +4,50 @@
  * declare their permissions in their manifest; routes name one; the server checks it on every
  * request, and the same predicates are sent to the client as abilities.
  */
-export const ROLES = ['staff', 'member', 'unit_clerk', 'leader'] as const;
-export type Role = (typeof ROLES)[number];
-export const OFFICES = ['proposals', 'info', 'member_affairs', 'general'] as const;
-export type Office = (typeof OFFICES)[number];
+/**
+ * Roles and offices are open: the platform knows the four roles and four offices every committee
+ * has, and a module declares those it adds (an expert 专家, a station convener …) with
+ * defineRoles / defineOffices, as it declares its permissions. Stored as text (user_roles.role,
+ * .office); the user routes accept exactly the declared ones.
+ */
+export type Label = { zh: string; en: string };
+const roleRegistry = new Map<string, Label>();
+const officeRegistry = new Map<string, Label>();
+
+function declare(kind: string, registry: Map<string, Label>, defs: Record<string, Label>) {
+  for (const [key, label] of Object.entries(defs)) {
+    const had = registry.get(key);
+    if (had && (had.zh !== label.zh || had.en !== label.en)) throw new Error(`${kind} declared twice with different labels: ${key}`);
+    registry.set(key, label);
+  }
+}
+export const defineRoles = (defs: Record<string, Label>) => declare('role', roleRegistry, defs);
+export const defineOffices = (defs: Record<string, Label>) => declare('office', officeRegistry, defs);
+export const knownRoles = (): string[] => [...roleRegistry.keys()];
+export const knownOffices = (): string[] => [...officeRegistry.keys()];
+export const roleCatalogue = () => ({
+  roles: [...roleRegistry].map(([key, label]) => ({ key, ...label })),
+  offices: [...officeRegistry].map(([key, label]) => ({ key, ...label })),
+});
+
+/** The roles and offices of every committee. */
+export const CORE_ROLES = ['staff', 'member', 'unit_clerk', 'leader'] as const;
+export const CORE_OFFICES = ['proposals', 'info', 'member_affairs', 'general'] as const;
+defineRoles({
+  staff: { zh: '机关工作人员', en: 'Committee staff' },
+  member: { zh: '政协委员', en: 'Committee member' },
+  unit_clerk: { zh: '承办单位工作人员', en: 'Handling-unit clerk' },
+  leader: { zh: '政协领导', en: 'Committee leader' },
+});
+defineOffices({
+  proposals: { zh: '提案委员会办公室', en: 'Proposals office' },
+  info: { zh: '信息联络', en: 'Information & liaison' },
+  member_affairs: { zh: '委员工作', en: 'Member affairs' },
+  general: { zh: '办公室', en: 'General office' },
+});
+// A declared role or office beyond the core ones is a plain string; the core ones keep their names in the type.
+export type Role = (typeof CORE_ROLES)[number] | (string & {});
+export type Office = (typeof CORE_OFFICES)[number] | (string & {});
 
 export interface Grant {
   role: Role;

@@ -1,5 +1,5 @@
 import type { Command } from 'commander';
-import { OFFICES, ROLES, type Grant } from '../../platform/access.js';
+import { knownOffices, knownRoles, type Grant } from '../../platform/access.js';
 import { committeeIdByCode, createApiToken, createUser, resetPassword, userIdByUsername } from '../../modules/org/index.js';
 import { systemActor, withDatabase } from '../context.js';
 import { sql } from 'drizzle-orm';
@@ -13,15 +13,15 @@ export function register(program: Command) {
     .requiredOption('--username <name>')
     .requiredOption('--password <password>')
     .option('--name <displayName>', '姓名 / display name')
-    .option('--role <role...>', `角色 / roles: ${ROLES.join(', ')}; staff:<office> with office in ${OFFICES.join(', ')}`, [])
+    .option('--role <role...>', `角色 / roles: ${knownRoles().join(', ')}; staff:<office> with office in ${knownOffices().join(', ')}`, [])
     .option('--admin', '平台管理员 / platform admin', false)
     .action((o) =>
       withDatabase('xieshang user create', async ({ db }) => {
         const committeeId = await committeeIdByCode(db, o.committee);
         const grants: Grant[] = (o.role as string[]).map((r) => {
           const [role, office] = r.split(':');
-          if (!ROLES.includes(role as never)) throw new Error(`未知角色 / unknown role: ${role}`);
-          if (office && !OFFICES.includes(office as never)) throw new Error(`未知科室 / unknown office: ${office}`);
+          if (!knownRoles().includes(role)) throw new Error(`未知角色 / unknown role: ${role}`);
+          if (office && !knownOffices().includes(office)) throw new Error(`未知科室 / unknown office: ${office}`);
           return { role: role as Grant['role'], office: (office as Grant['office']) ?? null };
         });
         const id = await createUser(db, systemActor('user create'), {

@@ -7,7 +7,7 @@
  */
 import { sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { definePermissions, has } from '../../../src/platform/access.js';
+import { defineOffices, definePermissions, defineRoles, has } from '../../../src/platform/access.js';
 import type { Db } from '../../../src/platform/db/database.js';
 import { transact, type Executor } from '../../../src/platform/db/unit-of-work.js';
 import { AppError, defineErrors } from '../../../src/platform/errors.js';
@@ -23,6 +23,10 @@ const Errors = defineErrors({
     kind: 'conflict', zh: (p) => `申请当前状态为“${p.stateLabel}”，不能${p.actionLabel}`, en: (p) => `The request is ${p.stateLabelEn}; it cannot be ${p.actionLabelEn} now`,
   },
 });
+
+// A module brings the roles and offices it needs; accounts may then be given them (platform/access.ts).
+defineRoles({ skeleton_reviewer: { zh: '骨架审阅人', en: 'Skeleton reviewer' } });
+defineOffices({ skeleton_office: { zh: '骨架办', en: 'Skeleton office' } });
 
 const Permissions = definePermissions({
   'skeleton.read': (g) => g.length > 0,

@@ -3,7 +3,7 @@ import { sql } from 'drizzle-orm';
 import type { Db } from '../../../platform/db/database.js';
 import { defineRoute } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
-import { OFFICES, ROLES } from '../../../platform/access.js';
+import { knownOffices, knownRoles, roleCatalogue } from '../../../platform/access.js';
 import { OrgPermissions as P } from '../org.policy.js';
 import { OrgErrors } from '../org.errors.js';
 import { resetPassword } from '../auth/auth.commands.js';
@@ -14,8 +14,9 @@ const userBody = z.object({
   displayName: z.string().trim().min(1).max(40),
   password: z.string().min(8).max(200),
   grants: z.array(z.object({
-    role: z.enum(ROLES),
-    office: z.enum(OFFICES).nullish(),
+    // Roles and offices are declared by the platform and the modules (platform/access.ts), so checked at parse time.
+    role: z.string().refine((r) => knownRoles().includes(r), { message: '不是已声明的角色 / not a declared role' }),
+    office: z.string().refine((o) => knownOffices().includes(o), { message: '不是已声明的处室 / not a declared office' }).nullish(),
     unitId: z.uuid().nullish(),
     memberId: z.uuid().nullish(),
   })).min(1),
@@ -54,6 +55,11 @@ export const userRoutes = [
          group by u.id order by u.username`);
       return { items: rows };
     },
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/users/role-catalogue', summary: 'The roles and offices an account may be given: the platform\'s and those the modules declare, with zh/en labels', tags: ['users'],
+    access: { permission: P['org.users.manage'] },
+    handler: async () => roleCatalogue(),
   }),
   defineRoute({
     method: 'POST', url: '/api/users', summary: 'Create an account in this committee', tags: ['users'],

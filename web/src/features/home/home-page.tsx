@@ -2,11 +2,9 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import type { Grant } from '../../api/types';
 import { useSession } from '../../app/auth';
 import { useI18n, type Translate } from '../../app/i18n';
+import { grantLabel as roleGrantLabel } from '../../ui/role-label';
 
-function grantLabel(g: Grant, t: Translate): string {
-  const role = t(`role.${g.role}`);
-  return g.office ? `${role} · ${t(`office.${g.office}`)}` : role;
-}
+const grantLabel = (g: Grant, t: Translate) => roleGrantLabel(t, g);
 
 /** Greets the user with who they are here: committee and roles. No figures until there are real ones. */
 export default function HomePage() {

@@ -6,8 +6,8 @@ import type { Grant, MemberView, Page, Unit } from '../../api/types';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/error-alert';
 
-const ROLES = ['staff', 'member', 'unit_clerk', 'leader'] as const;
-const OFFICES = ['proposals', 'info', 'member_affairs', 'general'] as const;
+/** The server's catalogue (GET /api/users/role-catalogue): its four roles and offices plus those the modules declare. */
+interface Catalogue { roles: { key: string; zh: string; en: string }[]; offices: { key: string; zh: string; en: string }[] }
 
 interface UserForm {
   username: string;
@@ -43,10 +43,11 @@ function MemberPicker({ value, onChange }: { value?: string | null; onChange?(v:
  * server makes its owner replace it at the first login.
  */
 export function UserCreateModal({ open, onClose }: { open: boolean; onClose(): void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { message } = App.useApp();
   const qc = useQueryClient();
   const [form] = Form.useForm<UserForm>();
+  const catalogue = useQuery({ queryKey: ['users', 'role-catalogue'], queryFn: () => api.get<Catalogue>('/api/users/role-catalogue'), enabled: open, staleTime: Infinity });
   const units = useQuery({ queryKey: ['units', ''], queryFn: () => api.get<{ items: Unit[] }>('/api/units', { q: '' }), enabled: open });
   const create = useMutation({
     mutationFn: (v: UserForm) => api.post<{ id: string }>('/api/users', v),
@@ -86,7 +87,7 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose(): v
               {fields.map((f) => (
                 <Space key={f.key} wrap align="start">
                   <Form.Item name={[f.name, 'role']} rules={[{ required: true }]} style={{ marginBottom: 0 }}>
-                    <Select data-testid="grant-role" aria-label={t('users.roles')} style={{ width: 170 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
+                    <Select data-testid="grant-role" aria-label={t('users.roles')} style={{ width: 170 }} options={catalogue.data?.roles.map((r) => ({ value: r.key, label: lang === 'en' ? r.en : r.zh }))} />
                   </Form.Item>
                   <Form.Item noStyle shouldUpdate>
                     {() => {
@@ -94,7 +95,7 @@ export function UserCreateModal({ open, onClose }: { open: boolean; onClose(): v
                       if (role === 'staff') {
                         return (
                           <Form.Item name={[f.name, 'office']} rules={[{ required: true, message: t('users.needOffice') }]} style={{ marginBottom: 0 }}>
-                            <Select placeholder={t('users.office')} style={{ width: 170 }} options={OFFICES.map((o) => ({ value: o, label: t(`office.${o}`) }))} />
+                            <Select placeholder={t('users.office')} style={{ width: 170 }} options={catalogue.data?.offices.map((o) => ({ value: o.key, label: lang === 'en' ? o.en : o.zh }))} />
                           </Form.Item>
                         );
                       }

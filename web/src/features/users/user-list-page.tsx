@@ -7,6 +7,7 @@ import { RequireAbility } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/error-alert';
 import { UserCreateModal, useResetPassword } from './user-create-modal';
+import { grantLabel } from '../../ui/role-label';
 
 export default function UserListPage() {
   return (
@@ -29,7 +30,7 @@ function UserList() {
       key: 'roles', title: t('users.roles'), responsive: ['md'],
       render: (_, u) => (
         <Space wrap size={[4, 4]}>
-          {u.grants.map((g, i) => <Tag key={i}>{t(`role.${g.role}`)}{g.office ? ` · ${t(`office.${g.office}`)}` : ''}</Tag>)}
+          {u.grants.map((g, i) => <Tag key={i}>{grantLabel(t, g)}</Tag>)}
         </Space>
       ),
     },
