@@ -9,6 +9,7 @@ import { proposalsModule } from './modules/proposals/index.js';
 import { performanceModule } from './modules/performance/index.js';
 import { socialInfoModule } from './modules/social-info/index.js';
 import { inboxModule } from './modules/inbox/index.js';
+import { consultationModule } from './modules/consultation/index.js';
 
 /** The composition root: config → modules → HTTP server. Every module is listed here once. */
 export function modulesFor(config: Config): ModuleManifest[] {
@@ -23,6 +24,7 @@ export function modulesFor(config: Config): ModuleManifest[] {
     proposalsModule(),
     performanceModule(),
     socialInfoModule(),
+    consultationModule(),
     inboxModule({ maxUploadMb: config.ATTACHMENT_MAX_MB }),
   ];
 }
