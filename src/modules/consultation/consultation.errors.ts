@@ -10,7 +10,7 @@ export const ConsultationErrors = defineErrors({
   'consultation.invalid_transition': {
     kind: 'conflict',
     zh: (p) => `当前状态为“${p.stateLabel}”，不能${p.actionLabel}`,
-    en: (p) => `It is ${p.stateLabelEn} now; it cannot be ${p.actionLabelEn}`,
+    en: (p) => `It is ${p.stateLabelEn} now, so "${p.actionLabelEn}" is not possible`,
   },
   'consultation.plan_exists': {
     kind: 'conflict', zh: (p) => `${p.year}年度协商计划已存在`, en: (p) => `The ${p.year} consultation plan already exists`,
