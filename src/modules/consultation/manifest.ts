@@ -10,6 +10,7 @@ import { planFigureQuery } from './contracts.js';
 import { planWorkflow } from './domain/plan-workflow.js';
 import { topicWorkflow } from './domain/topic-workflow.js';
 import { planItemFigures } from './queries/plan-figures.js';
+import { seedConsultationDemoSummary } from './seed/demo.js';
 
 const probe = { userId: null, label: 'probe' };
 const office = (committeeId: string): Caller => ({ committeeId, actor: probe, grants: [{ role: 'staff', office: 'general' }], admin: false });
@@ -20,6 +21,7 @@ export function consultationModule() {
     name: 'consultation',
     workflows: [planWorkflow, topicWorkflow],
     routes: consultationRoutes,
+    demoSeed: (db) => seedConsultationDemoSummary(db),
     figures: [
       defineFigure({
         name: 'plan-items', title: { zh: '协商计划项目（按形式、状态）', en: 'Consultation plan items by form and state' },
