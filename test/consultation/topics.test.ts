@@ -48,6 +48,13 @@ describe('consultation topics (议题征集)', () => {
     const twice = await w.office.request({ method: 'POST', url: `/api/consultation/topics/${topicId}/accept`, payload: { planId, form: '对口协商', lead: '教科卫体委员会' } });
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toBe('当前状态为“已列入计划”，不能列入计划');
+
+    // Taking the item out of the draft puts the topic back among the open ones, in the same transaction.
+    expect((await w.office.request({ method: 'DELETE', url: `/api/consultation/plan-items/${itemId}` })).statusCode).toBe(200);
+    const reopened = (await w.office.request({ method: 'GET', url: '/api/consultation/topics?year=2026' })).json()[0];
+    expect(reopened).toMatchObject({ id: topicId, state: 'submitted', planItemId: null, abilities: ['accept', 'decline'] });
+    expect((await auditOf(w.db, w.committeeId, topicId)).map((a) => a.action).at(-1)).toBe('consultation_topic.reopen');
+    expect((await eventsOf(w.db, w.committeeId, topicId)).at(-1)).toMatchObject({ type: 'consultation.topic_reopened', payload: { from: 'accepted', to: 'submitted', removedItemId: itemId } });
   });
 
   it('the office declines with a reason, records topics for bodies, and cannot accept into a plan that has left the draft or is of another year', async () => {

@@ -19,4 +19,5 @@ export const TOPIC_EVENTS: Record<TopicAction | 'submit', string> = {
   submit: 'consultation.topic_submitted',
   accept: 'consultation.topic_accepted',
   decline: 'consultation.topic_declined',
+  reopen: 'consultation.topic_reopened',
 };

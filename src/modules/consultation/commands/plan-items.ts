@@ -9,6 +9,7 @@ import {
 import { itemInput, itemPatch, type ItemInput, type ItemPatch } from '../contracts.js';
 import { parseConsultationSettings } from '../domain/settings.js';
 import { lockPlan, requireOffice } from './access.js';
+import { reopenTopicIn } from './reopen-topic.js';
 
 /** The checks every item write shares: a draft plan, a configured form, a special committee of this committee. */
 export async function checkItem(tx: Executor, caller: Caller, plan: PlanRow, v: ItemValues): Promise<void> {
@@ -78,6 +79,8 @@ export async function removePlanItem(db: Db, caller: Caller, itemId: string): Pr
   await transact(db, caller.actor, async (uow) => {
     const { item, plan } = await lockItemPlan(uow.tx, caller, itemId);
     if (plan.state !== 'draft') throw new AppError(E['consultation.plan_not_draft']);
+    // A collected topic whose item this was goes back among the open topics (after 调整 the copy's topic points at the first version's item, so it stays).
+    if (item.topicId) await reopenTopicIn(uow, caller, item.topicId, itemId);
     await deleteItem(uow.tx, caller.committeeId, itemId);
     await uow.audit({ committeeId: caller.committeeId, action: 'consultation_plan.item_removed', entity: 'consultation_plan_item', entityId: itemId, before: item });
   });

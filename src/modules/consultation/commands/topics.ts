@@ -87,3 +87,4 @@ export async function declineTopic(db: Db, caller: Caller, id: string, raw: { re
     });
   });
 }
+
