@@ -196,4 +196,11 @@ describe('consultation plan: the approval path through the routes', () => {
     const notUuid = await w.office.request({ method: 'GET', url: '/api/consultation/plans/abc' });
     expect(notUuid.statusCode).toBe(400);
   });
+
+  it('the API docs describe the consultation routes (the zod schemas convert)', async () => {
+    const res = await app.inject({ method: 'GET', url: '/api/docs/json' });
+    expect(res.statusCode).toBe(200);
+    const paths = Object.keys(res.json().paths);
+    expect(paths).toEqual(expect.arrayContaining(['/api/consultation/plans/{id}/decide', '/api/consultation/topics/{id}/accept', '/api/figures/consultation/plan-items']));
+  });
 });
