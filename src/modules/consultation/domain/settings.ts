@@ -14,14 +14,11 @@ const forms = z.array(z.string().trim().min(2).max(30)).min(1).max(30)
 
 export const consultationSettingsSchema = z.object({
   forms: forms.default([...DEFAULT_FORMS]),
-  /** The body printed as the plan's issuer; null: 中共<region>委员会办公厅 is not assumed, the plan's title names the committee. */
-  issuingOffice: z.string().trim().min(2).max(60).nullable().default(null),
 });
 export type ConsultationSettings = z.infer<typeof consultationSettingsSchema>;
 
 export const consultationSettingsPatch = z.object({
   forms: forms.optional(),
-  issuingOffice: z.string().trim().min(2).max(60).nullable().optional(),
 });
 export type ConsultationSettingsPatch = z.infer<typeof consultationSettingsPatch>;
 
