@@ -10,6 +10,8 @@ const MODULE_DEPS = {
   proposals: ['org'],
   performance: ['org'],
   'social-info': ['org'],
+  consultation: ['org'],
+  jobs: [],
 };
 const known = Object.keys(MODULE_DEPS).join('|');
 

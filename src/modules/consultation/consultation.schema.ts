@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { committees, members, specialCommittees, users } from '../org/org.schema.js';
+
+const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
+
+/**
+ * 年度协商计划: one row per committee, year and version. Version 1 is the plan as first drafted;
+ * 调整 (adjust) starts the next version as a copy, which goes through the same approval path
+ * (domain/plan-workflow.ts) and, once issued, supersedes the one before. Old versions stay.
+ */
+export const consultationPlans = pgTable(
+  'consultation_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    year: integer('year').notNull(),
+    version: integer('version').notNull(),
+    state: text('state').notNull().default('draft'),
+    /** The version this one adjusts (null for version 1). */
+    previousId: uuid('previous_id'),
+    /** 调整说明: why this version was started. */
+    adjustReason: text('adjust_reason'),
+    /** 党委常委会确定: the date of the meeting and the document number (e.g. 定市委办发〔2026〕3号). */
+    decidedOn: date('decided_on', { mode: 'string' }),
+    decisionDocNo: text('decision_doc_no'),
+    /** 印发 */
+    issuedOn: date('issued_on', { mode: 'string' }),
+    issuedDocNo: text('issued_doc_no'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('consultation_plans_committee_year_version_uq').on(t.committeeId, t.year, t.version),
+    index('consultation_plans_committee_state_idx').on(t.committeeId, t.state),
+  ],
+);
+
+/**
+ * 议题征集: a topic proposed for the plan by a member, a special committee, a sector, the party
+ * committee or the government. State: submitted → accepted (into a plan item) | declined.
+ */
+export const consultationTopics = pgTable(
+  'consultation_topics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    /** member | special_committee | sector | party_committee | government */
+    sourceKind: text('source_kind').notNull(),
+    /** The proposing body's name (for every kind but member). */
+    sourceName: text('source_name'),
+    memberId: uuid('member_id').references(() => members.id),
+    submittedBy: uuid('submitted_by').references(() => users.id),
+    state: text('state').notNull().default('submitted'),
+    declineReason: text('decline_reason'),
+    planItemId: uuid('plan_item_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('consultation_topics_committee_year_state_idx').on(t.committeeId, t.year, t.state)],
+);
+
+/** 计划项目: one consultation activity of a plan version. */
+export const consultationPlanItems = pgTable(
+  'consultation_plan_items',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    planId: uuid('plan_id').notNull().references(() => consultationPlans.id),
+    /** The collected topic it came from, if any. */
+    topicId: uuid('topic_id').references(() => consultationTopics.id),
+    title: text('title').notNull(),
+    /** 协商形式: one of the committee's configured forms (settings.consultation.forms). */
+    form: text('form').notNull(),
+    /** 牵头: a special committee or an office, by name; the special committee's id when it is one. */
+    lead: text('lead').notNull(),
+    leadSpecialCommitteeId: uuid('lead_special_committee_id').references(() => specialCommittees.id),
+    /** 计划时间 (month 1–12); null: 全年 / to be fixed. */
+    month: integer('month'),
+    /** 参加领导 / 参与单位, as written in the plan. */
+    leaders: text('leaders').array().notNull().default([]),
+    units: text('units').array().notNull().default([]),
+    /** 监督性议题 */
+    supervisory: boolean('supervisory').notNull().default(false),
+    sort: integer('sort').notNull().default(0),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('consultation_plan_items_committee_plan_idx').on(t.committeeId, t.planId, t.sort)],
+);
+
+/** The plan's approval history: every move of every version, with the decision's date and number. */
+export const consultationPlanHistory = pgTable(
+  'consultation_plan_history',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    planId: uuid('plan_id').notNull().references(() => consultationPlans.id),
+    action: text('action').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    /** The date of the step (meeting date, issue date), when the step has one. */
+    onDate: date('on_date', { mode: 'string' }),
+    docNo: text('doc_no'),
+    note: text('note'),
+    actorLabel: text('actor_label').notNull(),
+    // clock_timestamp, not now(): one transaction writes several steps (issuing v2 supersedes v1) and their order matters.
+    at: ts('at').notNull().default(sql`clock_timestamp()`),
+  },
+  (t) => [index('consultation_plan_history_committee_plan_idx').on(t.committeeId, t.planId, t.at)],
+);

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { scopeParam } from '../../platform/figures.js';
+
+/** The consultation module's request and response shapes, shared with the web client. */
+export const TOPIC_SOURCES = ['member', 'special_committee', 'sector', 'party_committee', 'government'] as const;
+export type TopicSource = (typeof TOPIC_SOURCES)[number];
+export const TOPIC_SOURCE_LABELS: Record<TopicSource, string> = {
+  member: '委员', special_committee: '专门委员会', sector: '界别', party_committee: '党委', government: '政府',
+};
+
+const year = z.coerce.number().int().min(2000).max(2100);
+const isoDate = z.iso.date();
+const names = z.array(z.string().trim().min(1).max(60)).max(30);
+
+export const idParams = z.object({ id: z.uuid() });
+export const yearQuery = z.object({ year });
+export const planCreateInput = z.object({ year: year });
+
+export const itemInput = z.object({
+  title: z.string().trim().min(4).max(120),
+  form: z.string().trim().min(2).max(30),
+  lead: z.string().trim().min(2).max(60),
+  leadSpecialCommitteeId: z.uuid().nullable().optional(),
+  month: z.number().int().min(1).max(12).nullable().optional(),
+  leaders: names.optional(),
+  units: names.optional(),
+  supervisory: z.boolean().optional(),
+  sort: z.number().int().min(0).max(10000).optional(),
+});
+export type ItemInput = z.infer<typeof itemInput>;
+export const itemPatch = itemInput.partial();
+export type ItemPatch = z.infer<typeof itemPatch>;
+
+/** 党委常委会确定: the meeting's date and the document that records it. */
+export const decideInput = z.object({ decidedOn: isoDate, docNo: z.string().trim().min(2).max(60) });
+export const issueInput = z.object({ issuedOn: isoDate, docNo: z.string().trim().min(2).max(60).optional() });
+export const reasonInput = z.object({ reason: z.string().trim().min(2).max(500) });
+export const noteInput = z.object({ note: z.string().trim().max(500).optional() });
+
+export const topicInput = z.object({
+  year,
+  title: z.string().trim().min(4).max(120),
+  description: z.string().trim().max(4000).optional(),
+  /** Default: member (a member's own topic); staff record the others. */
+  sourceKind: z.enum(TOPIC_SOURCES).optional(),
+  sourceName: z.string().trim().min(2).max(60).optional(),
+});
+export type TopicInput = z.infer<typeof topicInput>;
+export const topicsQuery = z.object({ year: year.optional(), state: z.enum(['submitted', 'accepted', 'declined']).optional() });
+export type TopicsQuery = z.infer<typeof topicsQuery>;
+
+/** Accepting a topic makes it an item of a draft plan; the title defaults to the topic's. */
+export const acceptInput = itemInput.omit({ title: true }).extend({ planId: z.uuid(), title: z.string().trim().min(4).max(120).optional() });
+export type AcceptInput = z.infer<typeof acceptInput>;
+
+export const planFigureQuery = z.object({ scope: scopeParam, year });
