@@ -14,6 +14,7 @@ import { loadReplyLetter, replyLetterDocx } from './exports/reply-letter.js';
 import { ReportErrors, ReportPermissions as R } from './exports/reports.policy.js';
 import { figuresQuery, proposalFigures } from './queries/figures.js';
 import { callerOf, idParams } from '../../platform/http/route-kit.js';
+import { chinaDate } from '../../platform/time.js';
 
 const tags = ['proposals'];
 const exportQuery = listQuery.omit({ page: true, pageSize: true });
@@ -26,7 +27,7 @@ function download(reply: FastifyReply, mime: string, fileName: string, asciiName
   return reply.header('content-type', mime).header('content-disposition', attachmentHeader(fileName, asciiName)).header('cache-control', 'no-store');
 }
 
-const day = () => new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
+const day = () => chinaDate();
 
 /** Figures (提案统计), the reply letter (答复函), the session's book (提案汇编) and spreadsheet exports. */
 export const reportRoutes = [

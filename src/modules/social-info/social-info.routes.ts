@@ -34,6 +34,7 @@ import { getIssue, officersProgress } from './queries/office-views.js';
 import { similarItems } from './queries/similar-items.js';
 import { InfoPermissions as P, type Caller } from './social-info.policy.js';
 import { committeeHeader, listIssues, listPeriodicals, listTopics, memberNames, readInfoSettings } from './social-info.repository.js';
+import { chinaYear } from '../../platform/time.js';
 
 const tags = ['social-info'];
 const BASE = '/api/social-info';
@@ -41,7 +42,7 @@ const TITLE = '关于农村留守老人冬季取暖安全问题的反映';
 const BODY = '近期走访发现，部分农村留守老人仍使用土炉取暖，一氧化碳中毒隐患突出。建议乡镇开展入户排查，推广清洁取暖设备。';
 const FAKE = '00000000-0000-4000-8000-000000000001';
 
-const thisYear = () => Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Shanghai', year: 'numeric' }));
+const thisYear = () => chinaYear();
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 /** A file download; the Chinese name goes in filename* (RFC 6266), with an ASCII fallback. */

@@ -2,7 +2,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { AnnualReportInput } from '../../../../src/modules/performance/contracts';
 import type { AttachmentMeta } from '../../ui/attachment-upload';
-import { dateTimeOf } from '../../ui/format';
+import { chinaYear, dateTimeOf } from '../../ui/format';
 
 /** 常委年度述职 (src/modules/performance/assessment.routes.ts), as the pages use it. */
 export interface AnnualReport {
@@ -31,7 +31,7 @@ export const REPORT_MAX = 20000;
 
 /** Years a report may be submitted for: this year and the last (China time, as the server counts). */
 export function reportYears(): number[] {
-  const y = Number(new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 4));
+  const y = chinaYear();
   return [y, y - 1];
 }
 
