@@ -5,6 +5,7 @@ import { eventBus, EventBus, type DomainEvent } from '../src/platform/events.js'
 import { transact } from '../src/platform/db/unit-of-work.js';
 import { testDatabase } from './support/db.js';
 import { uniq } from './support/factories.js';
+import { waitFor } from './support/wait.js';
 
 const actor = { userId: null, label: 'test' };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -42,7 +43,7 @@ describe('domain events', () => {
       const outside = await db.execute<{ n: number }>(sql`select count(*)::int as n from domain_events where type = ${type}`);
       expect(outside.rows[0].n).toBe(0);
     });
-    await vi.waitFor(() => expect(heard).toHaveLength(2));
+    await waitFor(() => expect(heard).toHaveLength(2));
     expect(heard.map((h) => h.event.entityId).sort()).toEqual(['e1', 'e2']);
     expect(heard.every((h) => h.visible === 2)).toBe(true);
     expect(await storedEvents(type)).toEqual([
@@ -85,8 +86,8 @@ describe('domain events', () => {
         return 'done';
       });
       expect(result).toBe('done');
-      await vi.waitFor(() => expect(heard.sort()).toEqual(['second', 'wildcard']));
-      await vi.waitFor(() => expect(failures).toHaveLength(1));
+      await waitFor(() => expect(heard.sort()).toEqual(['second', 'wildcard']));
+      await waitFor(() => expect(failures).toHaveLength(1));
       expect(String(failures[0])).toContain('listener broke');
       expect(await storedEvents(type)).toHaveLength(1);
     } finally {
@@ -99,7 +100,7 @@ describe('domain events', () => {
     const heard: string[] = [];
     const off = bus.subscribe('x.y', (e) => void heard.push(e.entityId ?? ''));
     bus.publishAll([{ type: 'x.y', committeeId: 'c', entityId: '1' }]);
-    await sleep(10);
+    await waitFor(() => expect(heard).toEqual(['1']));
     off();
     bus.publishAll([{ type: 'x.y', committeeId: 'c', entityId: '2' }]);
     await sleep(10);

@@ -4,6 +4,7 @@ import { connect } from '../src/platform/db/database.js';
 import { JobScheduler, type JobDef } from '../src/platform/jobs.js';
 import { testDatabase } from './support/db.js';
 import { uniq } from './support/factories.js';
+import { waitFor } from './support/wait.js';
 
 const silent = { info: () => {}, error: () => {} };
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -92,7 +93,7 @@ describe('job scheduler', () => {
     let runs = 0;
     const s = new JobScheduler(testDatabase().db, silent);
     s.start([{ name, everyMs: 200, run: async () => { runs++; await sleep(50); } }]);
-    await sleep(700);
+    await waitFor(() => expect(runs).toBeGreaterThanOrEqual(1)); // not a fixed sleep: a busy machine may take longer than a tick
     await s.stop();
     const after = runs;
     expect(after).toBeGreaterThanOrEqual(1);
