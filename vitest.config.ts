@@ -16,9 +16,11 @@ export default defineConfig({
     // which now happens once per worker; test files make their own committees and unique names;
     // no test mocks modules; the one fake clock (list-cache) is restored in a finally; apps are
     // closed in afterAll; the performance module subscribes to the event bus once per database.
-    // Measured on six files (time, config, errors, auth, users-api, attachments), same machine,
-    // same minutes: isolated forks 33.6 s wall, 15.9+6.0 s user+sys; threads 42.1 s, 16.9+5.7 s;
-    // forks without isolation 27.9 s, 13.3+5.0 s. The gain grows with the files per worker.
+    // Measured, same machine, same minutes (user+sys CPU is steadier than wall under load):
+    // six files — isolated forks 33.6 s wall, 15.9+6.0 s CPU; threads 42.1 s, 16.9+5.7 s; forks
+    // without isolation 27.9 s, 13.3+5.0 s. Twelve files, twice each — isolated 47.8/50.3 s wall,
+    // 34.3/36.1 s CPU (vitest "import" 35.6/39.2 s); not isolated 32.7/27.6 s wall, 19.7/19.2 s
+    // CPU (import 14.6/13.2 s). The gain grows with the files per worker.
     pool: 'forks',
     isolate: false,
   },
