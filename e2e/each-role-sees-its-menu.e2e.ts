@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openSession } from './support/browser.js';
+import { connectBrowser, logIn, openSession } from './support/browser.js';
 
 const ALL = ['nav-home', 'nav-members', 'nav-member-import', 'nav-units', 'nav-users', 'nav-account'] as const;
 type Item = (typeof ALL)[number];
@@ -17,7 +17,7 @@ const CASES: { username: string; committee: string; menu: Item[] }[] = [
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, openSession, pickOption, type Session } from './support/browser.js';
+import { connectBrowser, logIn, openSession, pickOption, type Session } from './support/browser.js';
 
 /**
  * 重点提案督办 in the browser: the office shortlists a proposal in handling, the leader approves it
@@ -15,7 +15,7 @@ let url = '';
 let title = '';
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   office = await openSession(browser);
   leader = await openSession(browser);
   await logIn(office.page, 'dingxi-office');

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { PHONE, horizontalOverflow, launchBrowser, logIn, openSession, screenshot } from './support/browser.js';
+import { PHONE, horizontalOverflow, connectBrowser, logIn, openSession, screenshot } from './support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, openSession, type Session } from './support/browser.js';
+import { connectBrowser, logIn, openSession, type Session } from './support/browser.js';
 
 /**
  * The end of the proposal's road, in the browser: the member rates the released reply 不满意
@@ -32,7 +32,7 @@ async function call(page: Page, method: string, path: string, body?: unknown): P
 }
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   member = await openSession(browser);
   office = await openSession(browser);
   unit = await openSession(browser);

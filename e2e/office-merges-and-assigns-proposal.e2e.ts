@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openSession, pickOption, type Session } from './support/browser.js';
+import { connectBrowser, logIn, openSession, pickOption, type Session } from './support/browser.js';
 
 let browser: Browser;
 let session: Session;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   session = await openSession(browser);
   await logIn(session.page, 'dingxi-office');
 });

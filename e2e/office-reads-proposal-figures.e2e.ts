@@ -1,11 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, logIn, openSession, screenshot, type Session } from './support/browser.js';
+import { connectBrowser, downloadedFile, logIn, openSession, screenshot, type Session } from './support/browser.js';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -14,7 +14,7 @@ afterAll(async () => {
 /** A download started by a click: its suggested name and size. */
 async function download(s: Session, testId: string) {
   const [d] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId(testId).click()]);
-  const file = await d.path();
+  const file = await downloadedFile(d);
   return { name: d.suggestedFilename(), size: fs.statSync(file).size, head: fs.readFileSync(file).subarray(0, 2).toString('latin1') };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { PHONE, horizontalOverflow, launchBrowser, logIn, openSession, screenshot, type Session } from './support/browser.js';
+import { PHONE, horizontalOverflow, connectBrowser, logIn, openSession, screenshot, type Session } from './support/browser.js';
 
 /**
  * 社情民意 from end to end: an information officer (the demo member, appointed by the office)
@@ -66,7 +66,7 @@ let memberName = '';
 let before: Awaited<ReturnType<typeof standing>>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   office = await openSession(browser);
   member = await openSession(browser, PHONE);
   leader = await openSession(browser);

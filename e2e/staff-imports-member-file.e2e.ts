@@ -3,7 +3,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { SCREENSHOT_DIR, launchBrowser, logIn, openSession, type Session } from './support/browser.js';
+import { connectBrowser, downloadedFile, logIn, openSession, SCREENSHOT_DIR, type Session } from './support/browser.js';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -12,7 +12,7 @@ async function downloadTemplate(page: Page): Promise<ExcelJS.Workbook> {
   await page.goto('/members/import');
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('import-template').click()]);
   const wb = new ExcelJS.Workbook();
-  await wb.xlsx.readFile((await download.path())!);
+  await wb.xlsx.readFile(await downloadedFile(download));
   return wb;
 }
 
@@ -44,7 +44,7 @@ async function sectorNames(page: Page): Promise<{ sectors: string[]; specials: s
 let browser: Browser;
 let session: Session;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   session = await openSession(browser);
   await logIn(session.page, 'dingxi-office');
 });

@@ -3,11 +3,12 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { launchBrowser, logIn, openSession, screenshot, type Session } from './support/browser.js';
+import { connectBrowser, downloadedFile, logIn, openSession, screenshot, type Session } from './support/browser.js';
+import { chinaYear } from '../src/platform/time.js';
 
 let browser: Browser;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -16,7 +17,7 @@ afterAll(async () => {
 /** A download started by a click: its suggested name and content. */
 async function download(s: Session, testId: string) {
   const [d] = await Promise.all([s.page.waitForEvent('download'), s.page.getByTestId(testId).click()]);
-  return { name: d.suggestedFilename(), body: fs.readFileSync(await d.path()) };
+  return { name: d.suggestedFilename(), body: fs.readFileSync(await downloadedFile(d)) };
 }
 
 // 金昌 (not 定西): publishing freezes the year, and the other specs run 定西's assessment as a draft.
@@ -36,7 +37,7 @@ describe('staff run and publish the year\'s assessment and download the results 
     await screenshot(page, 'assessment-published');
 
     // The results workbook: a real .xlsx, one row per member assessed.
-    const runs = await (await page.request.get(`/api/performance/assessments?year=${new Date().getFullYear()}`)).json();
+    const runs = await (await page.request.get(`/api/performance/assessments?year=${chinaYear()}`)).json();
     const assessed = runs.items[0].summary.members as number;
     expect(assessed).toBeGreaterThan(20);
     const xlsx = await download(s, 'assess-xlsx');
@@ -68,7 +69,7 @@ describe('staff run and publish the year\'s assessment and download the results 
     await expect.poll(() => page.getByTestId('card-chart').locator('svg').count()).toBe(1);
     await screenshot(page, 'member-report-card');
     const docx = await download(s, 'card-docx');
-    expect(docx.name).toBe(`${name}-${new Date().getFullYear()}年度履职成绩单.docx`);
+    expect(docx.name).toBe(`${name}-${chinaYear()}年度履职成绩单.docx`);
     const zip = await JSZip.loadAsync(docx.body);
     const doc = await zip.file('word/document.xml')!.async('string');
     expect(doc).toContain(name);

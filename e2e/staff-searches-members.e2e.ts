@@ -1,12 +1,12 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, logIn, openSession, pickOption, type Session } from './support/browser.js';
+import { connectBrowser, downloadedFile, logIn, openSession, pickOption, type Session } from './support/browser.js';
 
 let browser: Browser;
 let session: Session;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   session = await openSession(browser);
   await logIn(session.page, 'dingxi-office');
 });
@@ -68,7 +68,7 @@ describe('dingxi-office searches, filters, sorts and exports the member list', (
     expect(href).toMatch(/^\/api\/members\/export\.xlsx\?.*sectorId=/);
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('member-export').click()]);
     expect(download.suggestedFilename()).toMatch(/\.xlsx$/);
-    const file = (await download.path())!;
+    const file = await downloadedFile(download);
     expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK');
     expect(session.pageErrors).toEqual([]);
   });

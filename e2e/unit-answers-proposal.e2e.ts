@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { PHONE, horizontalOverflow, launchBrowser, logIn, openSession, screenshot, type Session } from './support/browser.js';
+import { PHONE, horizontalOverflow, connectBrowser, logIn, openSession, screenshot, type Session } from './support/browser.js';
 
 let browser: Browser;
 let session: Session;
 beforeAll(async () => {
-  browser = await launchBrowser();
+  browser = await connectBrowser();
   session = await openSession(browser);
   await logIn(session.page, 'dingxi-unit');
 });

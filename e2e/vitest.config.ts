@@ -3,12 +3,12 @@ import { defineConfig } from 'vitest/config';
 /**
  * Browser specs: one real server (embedded PostgreSQL + demo data + the built web app) for the
  * whole run, started by the global setup; files run one after another because they share the
- * demo committees and a single browser process each is plenty for this machine.
+ * demo committees. One Chromium serves every file (support/shared-browser.ts).
  */
 export default defineConfig({
   test: {
     include: ['e2e/**/*.e2e.ts'],
-    globalSetup: ['e2e/support/global-setup.ts'],
+    globalSetup: ['e2e/support/global-setup.ts', 'e2e/support/shared-browser.ts'],
     testTimeout: 120_000,
     hookTimeout: 300_000,
     fileParallelism: false,

@@ -9,6 +9,7 @@ import type { MemberView } from '../src/modules/org/contracts.js';
 import { loginAs, testApp, type Session } from './support/app.js';
 import { testDatabase } from './support/db.js';
 import { countRows, makeCommittee, makeUser } from './support/factories.js';
+import { WAIT_MS } from './support/wait.js';
 
 const HEADER = ['姓名*', '性别*', '民族', '出生日期', '党派', '界别', '专委会', '职务', '工作单位', '职务职称', '手机号', '状态', '离任日期', '离任原因'];
 type Cell = string | number | Date | null | undefined;
@@ -50,7 +51,7 @@ async function upload(s: Session, buffer: Buffer, fileName = 'members.xlsx') {
 }
 
 async function waitForJob(s: Session, jobId: string): Promise<Job> {
-  const deadline = Date.now() + 30_000;
+  const deadline = Date.now() + WAIT_MS;
   for (;;) {
     const res = await s.request({ method: 'GET', url: `/api/members/import/${jobId}` });
     expect(res.statusCode).toBe(200);

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import crypto from 'node:crypto';
+import { chromium, type Browser, type BrowserContext, type Download, type Page } from 'playwright-core';
 import { inject } from 'vitest';
 
 export const DEMO_PASSWORD = 'demo-password';
@@ -12,11 +13,20 @@ export function baseUrl(): string {
   return inject('baseUrl');
 }
 
-export async function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+/** A connection to the run's one browser (shared-browser.ts); `close()` disconnects and drops this spec's contexts. */
+export function connectBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserWsEndpoint'));
+}
+
+/**
+ * A finished download as a local file. Over a connection to the shared browser Download.path()
+ * is refused ("not available when connecting remotely"); saveAs copies the file here.
+ */
+export async function downloadedFile(d: Download): Promise<string> {
+  const file = path.join(SCREENSHOT_DIR, 'downloads', `${crypto.randomUUID()}-${d.suggestedFilename()}`);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  await d.saveAs(file);
+  return file;
 }
 
 export interface Session {

@@ -5,6 +5,7 @@ import { createMember } from '../../src/modules/org/index.js';
 import { submitDutyRecord, verifyDutyRecord, type Caller, type RecordInput } from '../../src/modules/performance/index.js';
 import { testDatabase } from '../support/db.js';
 import { makeCommittee } from '../support/factories.js';
+import { WAIT_MS } from '../support/wait.js';
 
 const system = { userId: null, label: 'test' };
 
@@ -64,7 +65,7 @@ export async function auditActions(db: Db, committeeId: string, entityId: string
 }
 
 /** Polls until `fn` returns a truthy value (after-commit subscribers run asynchronously). */
-export async function eventually<T>(fn: () => Promise<T>, ms = 5000): Promise<T> {
+export async function eventually<T>(fn: () => Promise<T>, ms = WAIT_MS): Promise<T> {
   const until = Date.now() + ms;
   for (;;) {
     const v = await fn();

@@ -4,6 +4,7 @@ import { appointOfficer, getItem, listItems, submitItem } from '../../src/module
 import { testApp, loginAs } from '../support/app.js';
 import { makeUser } from '../support/factories.js';
 import { BODY, TITLE, callerFor, failsWith, infoWorld, submitted } from './support.js';
+import { chinaYear } from '../../src/platform/time.js';
 
 describe('social information: tenancy and visibility', () => {
   let app: FastifyInstance;
@@ -13,7 +14,7 @@ describe('social information: tenancy and visibility', () => {
   it("an officer of one committee gets 404 for another committee's item, over HTTP and in commands", async () => {
     const home = await infoWorld();
     const other = await infoWorld();
-    const year = new Date().getFullYear();
+    const year = chinaYear(); // the server's year (China time), not this machine's: they differ on 31 December after 16:00 UTC
     await appointOfficer(home.db, home.editor, { year, memberId: home.members[0] });
     const foreign = await submitted(other, 0);
     const mine = await submitted(home, 0);

@@ -4,6 +4,7 @@ import {
   recordResult, resubmitItem, returnItem, screenItem, sendBack, signIssue, similarItems, submitItem, updateInfoSettings,
 } from '../../src/modules/social-info/index.js';
 import { BODY, TITLE, editing, eventsOf, failsWith, infoWorld, issueWith, published, stateOf, submitted } from './support.js';
+import { chinaYear } from '../../src/platform/time.js';
 
 describe('social information: from submission to adoption', () => {
   it('an urgent joint item goes through editing, an issue, sign-off, release, forwarding, adoption and instruction', async () => {
@@ -114,7 +115,7 @@ describe('social information: from submission to adoption', () => {
     await sendBack(w.db, w.leader, id, { note: '数据需核实' });
     expect(await getItem(w.db, w.editor, id)).toMatchObject({ state: 'editing', issue: null });
 
-    const year = new Date().getFullYear();
+    const year = chinaYear(); // the server's year (China time), not this machine's: they differ on 31 December after 16:00 UTC
     await failsWith(submitted(w, 3, { sourceKind: 'officer' }), 'social_info.not_an_officer');
     await appointOfficer(w.db, w.editor, { year, memberId: w.members[3] });
     await submitted(w, 3, { sourceKind: 'officer' });

@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../../platform/exports/lazy.js';
 import type { annualReportStatus } from './queries/annual-reports.js';
 import { chinaDateTime as chinaTime } from '../../platform/time.js';
 
@@ -7,7 +8,7 @@ type Status = Awaited<ReturnType<typeof annualReportStatus>>;
 
 /** 常委年度述职 of a year as a workbook: every standing-committee member, submitted or not, and when. */
 export async function annualReportsXlsx(s: Status, committeeName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'Xieshang';
   const ws = wb.addWorksheet(`${s.year}年度常委述职`, { views: [{ state: 'frozen', ySplit: 2 }] });
   ws.addRow([`${committeeName} ${s.year} 年度常委履职述职提交情况（已提交 ${s.counts.submitted} / 应提交 ${s.counts.expected}）`]).font = { bold: true };

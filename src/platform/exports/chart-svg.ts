@@ -1,4 +1,5 @@
-import * as echarts from 'echarts';
+import type { EChartsOption } from 'echarts';
+import { echarts } from './lazy.js';
 
 /**
  * A chart drawn on the server as an SVG string (ECharts server-side rendering: no DOM, no
@@ -16,8 +17,8 @@ import * as echarts from 'echarts';
  */
 export const CJK_FONT_FAMILY = 'NotoSansSC, Noto Sans SC, Source Han Sans SC, PingFang SC, Microsoft YaHei, sans-serif';
 
-export function chartSvg(option: echarts.EChartsOption, size: { width: number; height: number } = { width: 640, height: 360 }): string {
-  const chart = echarts.init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
+export function chartSvg(option: EChartsOption, size: { width: number; height: number } = { width: 640, height: 360 }): string {
+  const chart = echarts().init(null, null, { renderer: 'svg', ssr: true, width: size.width, height: size.height });
   try {
     const textStyle = (option.textStyle ?? {}) as Record<string, unknown>;
     chart.setOption({ animation: false, ...option, textStyle: { fontFamily: CJK_FONT_FAMILY, ...textStyle } });

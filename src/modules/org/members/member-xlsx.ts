@@ -1,6 +1,7 @@
 import { PassThrough, Readable, Transform } from 'node:stream';
 import { StringDecoder } from 'node:string_decoder';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../../../platform/exports/lazy.js';
 import { AppError } from '../../../platform/errors.js';
 import {
   GENDER_LABELS, MEMBER_ROLE_LABELS, MEMBER_ROLES, STATUS_LABELS,
@@ -96,7 +97,7 @@ const VALIDATED_ROWS = 10000;
 
 /** The empty import template: headers, dropdowns, and a sheet of instructions. No example row — it would be imported. */
 export async function memberTemplate(structure: { sectors: { name: string }[]; specialCommittees: { name: string }[] }): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = '协商 Xieshang';
   const ws = wb.addWorksheet(MEMBER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = MEMBER_COLUMNS.map((c) => ({ header: headerLabel(c), key: c.field, width: c.width }));
@@ -236,7 +237,7 @@ export async function readMemberWorkbook(buffer: Buffer, lookup: MemberLookup): 
  * with a decoder that carries split characters over to the next chunk.
  */
 function utf8SafeReader(buffer: Buffer): ExcelJS.stream.xlsx.WorkbookReader {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from([buffer]), {
+  const reader = new (exceljs().stream.xlsx).WorkbookReader(Readable.from([buffer]), {
     worksheets: 'emit', sharedStrings: 'cache', styles: 'ignore', hyperlinks: 'ignore', entries: 'ignore',
   });
   const internals = reader as unknown as {
@@ -454,7 +455,7 @@ export async function writeMemberWorkbook(members: MemberView[]): Promise<Buffer
     sink.on('end', resolve);
     sink.on('error', reject);
   });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  const wb = new (exceljs().stream.xlsx).WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   wb.creator = '协商 Xieshang';
   const ws = wb.addWorksheet(MEMBER_SHEET, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = MEMBER_COLUMNS.map((c) => ({ header: headerLabel(c), key: c.field, width: c.width }));

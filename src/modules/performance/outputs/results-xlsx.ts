@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../../../platform/exports/lazy.js';
 import { MEMBER_ROLE_LABELS } from '../../org/index.js';
 import { DUTY_KINDS, primaryRole, type DutyKind } from '../domain/kinds.js';
 import type { getAssessment } from '../queries/assessments.js';
@@ -13,7 +14,7 @@ type Assessment = Awaited<ReturnType<typeof getAssessment>>;
  * allowance), sheet 2 the summary the office reports.
  */
 export async function resultsXlsx(a: Assessment, committeeName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = 'Xieshang';
   const ws = wb.addWorksheet('考核结果', { views: [{ state: 'frozen', xSplit: 2, ySplit: 1 }] });
   const kinds = [...new Set(a.results.flatMap((r) => r.byKind.filter((k) => k.count > 0).map((k) => k.kind)))]

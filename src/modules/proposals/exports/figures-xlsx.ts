@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../../../platform/exports/lazy.js';
 import { RATING_LABELS } from '../contracts.js';
 import type { ProposalFigures } from '../queries/figures.js';
 
@@ -14,7 +15,7 @@ function sheet(wb: ExcelJS.Workbook, name: string, columns: { header: string; wi
 
 /** The figures as a workbook: summary, units, sectors, categories, months — one sheet each. */
 export async function figuresWorkbook(f: ProposalFigures, committeeName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = committeeName;
   const scope = f.scope.sessionName ?? (f.scope.year ? `${f.scope.year}年` : '全部');
   const t = f.totals;

@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../../../platform/exports/lazy.js';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { RATING_LABELS } from '../contracts.js';
 import { PROPOSAL_STATES, type ProposalState } from '../domain/proposal-workflow.js';
@@ -51,7 +52,7 @@ export async function writeProposalListXlsx(
 ): Promise<number> {
   const batch = opts.batch ?? 1000;
   const visible = visibleSql(caller, { mine: filters.mine === 'true' });
-  const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const wb = new (exceljs().stream.xlsx).WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const ws = wb.addWorksheet('提案列表', { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.columns = LIST_COLUMNS.map((c) => ({ header: c.header, width: c.width }));
   ws.getRow(1).font = { bold: true };

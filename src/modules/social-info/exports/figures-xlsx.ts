@@ -1,4 +1,5 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { exceljs } from '../../../platform/exports/lazy.js';
 import { SOURCE_LABELS, type SOURCE_KINDS } from '../contracts.js';
 import type { AuthorFigures, Figures } from '../queries/figures.js';
 import type { ExportRow } from '../queries/list-items.js';
@@ -30,7 +31,7 @@ const authorRows = (authors: AuthorFigures[]) => authors.map((a, i) => ({ n: i +
 
 /** Sheets 汇总, 按报送单位, 按作者, 按界别, 按信息员. */
 export async function figuresWorkbook(f: Figures, allAuthors: AuthorFigures[], committeeName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = committeeName;
   const t = f.totals;
   const summary = sheet(wb, '汇总', [{ header: '项目', key: 'k', width: 28 }, { header: `${f.year}年`, key: 'v', width: 14 }], [
@@ -65,7 +66,7 @@ export async function figuresWorkbook(f: Figures, allAuthors: AuthorFigures[], c
 
 /** 年度作者名单: every author with items submitted, published, adopted and instructed in the year. */
 export async function authorsWorkbook(year: number, authors: AuthorFigures[], committeeName: string): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   wb.creator = committeeName;
   sheet(wb, `${year}年度作者名单`, AUTHOR_COLS, authorRows(authors));
   return toBuffer(wb);
@@ -73,7 +74,7 @@ export async function authorsWorkbook(year: number, authors: AuthorFigures[], co
 
 /** The filtered item list. */
 export async function itemsWorkbook(rows: ExportRow[], authorNames: Map<string, string>): Promise<Buffer> {
-  const wb = new ExcelJS.Workbook();
+  const wb = new (exceljs().Workbook)();
   const day = (s: string | null) => (s ? chinaDate(s) : '');
   sheet(wb, '社情民意信息', [
     { header: '序号', key: 'n', width: 6 }, { header: '标题', key: 'title', width: 46 }, { header: '状态', key: 'stateLabel', width: 10 },
