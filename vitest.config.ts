@@ -15,10 +15,10 @@ export default defineConfig({
     // declaration (definePermissions, defineErrors) are filled when a module is first evaluated,
     // which now happens once per worker; test files make their own committees and unique names;
     // no test mocks modules; the one fake clock (list-cache) is restored in a finally; apps are
-    // closed in afterAll; the performance module subscribes to the event bus once per database,
-    // so a later file without an app (performance/events, social-info/duty-credit) may have that
-    // live subscriber running beside its replayEvents: both are idempotent and serialised per
-    // source by an advisory lock (apply-duty-event.ts), as they are in production.
+    // closed in afterAll; event subscribers are registered by name (registering again replaces),
+    // so a later file sees the same subscribers an earlier one registered: each delivery is a
+    // queued job that only a running engine (started by the tests that need one) consumes, and
+    // the duty-record subscriber is idempotent per source (apply-duty-event.ts).
     // Measured, same machine, same minutes (user+sys CPU is steadier than wall under load):
     // six files — isolated forks 33.6 s wall, 15.9+6.0 s CPU; threads 42.1 s, 16.9+5.7 s; forks
     // without isolation 27.9 s, 13.3+5.0 s. Twelve files, twice each — isolated 47.8/50.3 s wall,
