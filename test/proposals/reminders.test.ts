@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { deadlineStep, sendReminders } from '../../src/modules/proposals/reminders.js';
+import { proposalDeadlineStep as deadlineStep, sendReminders } from '../../src/modules/proposals/reminders.js';
 import { extendDeadline, objectToAssignment, rateReply, returnProposal } from '../../src/modules/proposals/index.js';
 import { parseSettings } from '../../src/modules/proposals/domain/settings.js';
 import { makeUser } from '../support/factories.js';

@@ -3,6 +3,7 @@ import type { JobDef } from '../../platform/jobs.js';
 import { notify } from '../../platform/notifications.js';
 import { sql } from 'drizzle-orm';
 import { addDays, daysBetween } from '../../platform/calendar.js';
+import { deadlineStep, remindDeadline, type ReminderSteps } from '../../platform/reminders.js';
 import { chinaDate } from '../../platform/time.js';
 import { parseSettings, type ProposalSettings } from './domain/settings.js';
 import { ratingKey } from './reminders.notices.js';
@@ -21,16 +22,11 @@ import { awaitingRating, clerkUsers, dueAssignments, memberUsers, officeBacklog,
  * - to the proposal office, once a day: objections pending and proposals past a deadline.
  */
 
-/** Which deadline reminder is due on `today`, as the step's key; null when none. */
-export function deadlineStep(today: string, deadline: string, s: Pick<ProposalSettings, 'reminderDaysBefore' | 'reminderOverdueEveryDays'>) {
-  const left = daysBetween(today, deadline);
-  if (left >= 0) {
-    const threshold = [...s.reminderDaysBefore].sort((a, b) => a - b).find((n) => left <= n);
-    return threshold === undefined ? null : { key: `before${threshold}`, overdue: false, days: left };
-  }
-  const over = -left;
-  return { key: `overdue${Math.floor((over - 1) / s.reminderOverdueEveryDays)}`, overdue: true, days: over };
-}
+/** The committee's reminder steps (settings) in the platform's terms. */
+const stepsOf = (s: Pick<ProposalSettings, 'reminderDaysBefore' | 'reminderOverdueEveryDays'>): ReminderSteps => ({ daysBefore: s.reminderDaysBefore, overdueEveryDays: s.reminderOverdueEveryDays });
+
+/** Which deadline reminder is due on `today` under the proposal settings (platform/reminders.ts). */
+export const proposalDeadlineStep = (today: string, deadline: string, s: Pick<ProposalSettings, 'reminderDaysBefore' | 'reminderOverdueEveryDays'>) => deadlineStep(today, deadline, stepsOf(s));
 
 export interface ReminderCounts {
   deadline: number;
@@ -64,16 +60,16 @@ export async function sendReminders(db: Db, today: string = chinaDate(), opts: {
     clerksByCommittee.set(committeeId, byUnit);
   }
   for (const d of due) {
-    const step = deadlineStep(today, d.deadline, settings.get(d.committeeId)!);
-    if (!step) continue;
-    const title = step.overdue
-      ? `${label(d)}已超过答复期限 ${step.days} 天（期限 ${d.deadline}）`
-      : step.days === 0 ? `${label(d)}今天到达答复期限` : `${label(d)}距答复期限还有 ${step.days} 天（${d.deadline}）`;
-    counts.deadline += await notify(db, {
-      committeeId: d.committeeId, userIds: clerksByCommittee.get(d.committeeId)?.get(d.unitId) ?? [],
-      kind: step.overdue ? 'proposal.overdue' : 'proposal.deadline_soon', title,
-      link: `/proposals/${d.proposalId}`, entity: 'proposal', entityId: d.proposalId,
-      dedupeKey: `proposal-deadline:${d.assignmentId}:${d.deadline}:${step.key}`,
+    counts.deadline += await remindDeadline(db, {
+      today, deadline: d.deadline, steps: stepsOf(settings.get(d.committeeId)!), key: `proposal-deadline:${d.assignmentId}`,
+      notice: (step) => ({
+        committeeId: d.committeeId, userIds: clerksByCommittee.get(d.committeeId)?.get(d.unitId) ?? [],
+        kind: step.overdue ? 'proposal.overdue' : 'proposal.deadline_soon',
+        title: step.overdue
+          ? `${label(d)}已超过答复期限 ${step.days} 天（期限 ${d.deadline}）`
+          : step.days === 0 ? `${label(d)}今天到达答复期限` : `${label(d)}距答复期限还有 ${step.days} 天（${d.deadline}）`,
+        link: `/proposals/${d.proposalId}`, entity: 'proposal', entityId: d.proposalId,
+      }),
     });
   }
 
