@@ -29,7 +29,7 @@ export const jobRoutes: RouteDef[] = [
     access: { permission: P['jobs.admin'] }, querystring: failedQuery, example: { query: { givenUp: 'false' } },
     response: { 200: z.object({ items: z.array(failedJobView) }) },
     handler: async (req, ctx) => ({
-      items: await listFailedJobs(ctx.db, { onlyGivenUp: (req.query as z.infer<typeof failedQuery>).givenUp === 'true' }),
+      items: await listFailedJobs(ctx.db, { onlyGivenUp: req.query.givenUp === 'true' }),
     }),
   }),
 ];
