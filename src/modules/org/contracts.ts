@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../../platform/schema.js';
 
 /** Schemas shared by the server routes and the web client. */
 export const MEMBER_ROLES = ['member', 'standing', 'vice_chair', 'chair', 'secretary_general'] as const;
@@ -10,7 +11,8 @@ export const GENDER_LABELS = { male: '男', female: '女' } as const;
 export const MEMBER_STATUSES = ['active', 'left'] as const;
 export const STATUS_LABELS = { active: '在任', left: '离任' } as const;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar date that exists, year 1900–2100 (platform/schema.ts). */
+const date = calendarDate();
 const optText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
 export const memberInput = z.object({

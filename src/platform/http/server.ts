@@ -14,7 +14,6 @@ import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,6 +24,8 @@ import type { Db } from '../db/database.js';
 import { AppError, errorDef, type Lang } from '../errors.js';
 import type { ModuleManifest, RequestContext, RouteDef } from '../modules.js';
 import { CacheHub } from '../cache.js';
+import { englishOf } from '../schema.js';
+import { BadTextError, edgeValidatorCompiler, guardMultipart, inputSqlState, InputErrors } from './input.js';
 import { COMMITTEE_COOKIE, LANG_COOKIE, PrincipalResolver, SESSION_COOKIE, resolveCommittee } from './auth-context.js';
 
 declare module 'fastify' {
@@ -69,7 +70,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // zod, then the platform's walk of every parsed string (NUL, lone surrogates, NFC): input.ts.
+  app.setValidatorCompiler(edgeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
   app.decorateRequest('lang', 'zh');
@@ -131,10 +133,18 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     if (token) req.principal = await resolver.fromSession(token);
   });
 
+  // isMultipart() is known once the body's content type has been parsed, hence preHandler.
+  app.addHook('preHandler', async (req) => {
+    if (req.isMultipart()) guardMultipart(req);
+  });
+
   app.setErrorHandler((err: any, req, reply) => {
     const lang = req.lang ?? 'zh';
+    if (err instanceof BadTextError) err = err.toAppError(lang);
     if (err instanceof AppError) {
-      return reply.status(err.status).send(errorBody(err.code, err.messageIn(lang), req.id, err.details));
+      const details = err.details as { field: string; message: string }[] | undefined;
+      const listed = err.code === InputErrors['request.bad_text'] && details?.length ? '：' + details.map((d) => `${d.field} ${d.message}`).join('；') : '';
+      return reply.status(err.status).send(errorBody(err.code, err.messageIn(lang) + listed, req.id, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const locale = zodLocales[lang];
@@ -150,7 +160,9 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
         // A message written in the schema ('手机号应为 11 位数字') is not zod's default English
         // wording; such messages are Chinese, so Chinese callers get them instead of a generic one.
         const custom = v.message && v.message !== word(zodLocales.en) ? v.message : undefined;
-        const message = (lang === 'zh' && custom) || word(locale) || v.message || '';
+        // The platform's helpers (platform/schema.ts) tag their issues so English callers get English.
+        const english = lang === 'en' ? englishOf((v.params as { params?: Record<string, unknown> }).params) : undefined;
+        const message = english || (lang === 'zh' && custom) || word(locale) || v.message || '';
         return { field: [where, ...path].join('.'), message };
       });
       const e = new AppError('request.invalid');
@@ -163,6 +175,14 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       const e = new AppError('request.too_large');
       return reply.status(413).send(errorBody(e.code, e.messageIn(lang), req.id));
+    }
+    const state = inputSqlState(err);
+    if (state) {
+      // A value the database refused (invalid byte sequence, date out of range, …): the caller's
+      // input, not a fault here. Logged at info with the SQLSTATE; the body names no SQL.
+      req.log.info({ sqlState: state }, 'database refused an input value');
+      const e = new AppError(InputErrors['request.bad_value']);
+      return reply.status(400).send(errorBody(e.code, e.messageIn(lang), req.id, { sqlState: state }));
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors (bad JSON, wrong content type, …).

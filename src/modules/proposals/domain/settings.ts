@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../../../platform/schema.js';
 import { DEFAULT_DUPLICATE_THRESHOLD } from './matching.js';
 import { keySettingsShape } from '../key.settings.js';
 
@@ -23,7 +24,7 @@ export const NATIONAL_REJECT_REASONS = [
 export const DEFAULT_CATEGORIES = ['经济', '城建环资', '教科文卫体', '社会法制', '农业农村', '其他'] as const;
 
 const code = z.string().regex(/^[a-z0-9_]{1,40}$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = calendarDate();
 
 export const proposalSettingsSchema = z.object({
   /** 案由: the title's pattern (a warning when not matched) and its length limit (an error). */
