@@ -9,7 +9,8 @@ import { rulesSchema } from './domain/rules.js';
 
 const optText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 /** A calendar date that exists, year 1900–2100 (platform/schema.ts). */
-const date = calendarDate();
+// Wider than the platform default: the domain's own check (performance.date_invalid) words the range of a duty record.
+const date = calendarDate({ maxYear: 9999 });
 export const yearParam = z.coerce.number().int().min(2000).max(2100);
 
 /** Evidence typed by hand: file names or links. Uploaded files go by `attachmentIds` and live in the platform's attachments table. */

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -69,6 +69,16 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     },
     bodyLimit: 2 * 1024 * 1024,
     trustProxy: true,
+    // The router's own refusals (a path that is not valid percent-encoding, a path parameter over
+    // maxParamLength) happen before any hook; they get the one error body too.
+    frameworkErrors: (err, req, reply: FastifyReply) => {
+      const lang = langOf(req);
+      const e = new AppError('request.invalid');
+      const why = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? { zh: '地址中的参数过长', en: 'a path parameter is too long' }
+        : { zh: '地址的编码无效', en: 'the path is not validly encoded' };
+      return reply.status(400).send(errorBody(e.code, `${e.messageIn(lang)}：${why[lang]}`, req.id, { field: 'params', message: why[lang] }));
+    },
   }).withTypeProvider<ZodTypeProvider>();
   // zod, then the platform's walk of every parsed string (NUL, lone surrogates, NFC): input.ts.
   app.setValidatorCompiler(edgeValidatorCompiler);
