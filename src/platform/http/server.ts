@@ -39,7 +39,7 @@ declare module 'fastify' {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'LOG_LEVEL' | 'COOKIE_SECURE' | 'WEB_DIST_DIR' | 'NODE_ENV'>;
+  config: Pick<Config, 'LOG_LEVEL' | 'COOKIE_SECURE' | 'WEB_DIST_DIR' | 'NODE_ENV'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
   db: Db;
   modules: ModuleManifest[];
   /** Extra routes outside the module system (bench baseline). */
@@ -59,6 +59,12 @@ function errorBody(code: string, message: string, requestId: string, details?: u
   return { error: { code, message, details: details ?? null, requestId } };
 }
 
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first N hops". */
+function trustProxyOption(t: Config['TRUST_PROXY'] | undefined): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof t === 'number') return (_addr, hop) => hop < t;
+  return t ?? false;
+}
+
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
   const app = Fastify({
@@ -68,7 +74,9 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless configured (TRUST_PROXY): believing every X-Forwarded-For let a forged header
+    // pick the address the per-IP login limit counts.
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
     // The router's own refusals (a path that is not valid percent-encoding, a path parameter over
     // maxParamLength) happen before any hook; they get the one error body too.
     frameworkErrors: (err, req, reply: FastifyReply) => {
