@@ -54,10 +54,5 @@ export function chinaDay(value: string | Date | null): string | null {
   return new Date(value).toLocaleDateString('en-CA', { timeZone: 'Asia/Shanghai' });
 }
 
-/** A download header: the Chinese name in filename* (RFC 6266) with an ASCII fallback. */
-export function attachmentHeader(fileName: string, asciiName: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
