@@ -23,7 +23,7 @@ export const memberInput = z.object({
   party: optText(40),
   sectorId: z.uuid().nullish(),
   specialCommitteeId: z.uuid().nullish(),
-  roles: z.array(z.enum(MEMBER_ROLES)).min(1).default(['member']),
+  roles: z.array(z.enum(MEMBER_ROLES)).min(1).max(MEMBER_ROLES.length).default(['member']),
   employer: optText(100),
   title: optText(100),
   phone: z.string().trim().regex(/^1\d{10}$/, '手机号应为 11 位数字').nullish(),

@@ -31,7 +31,7 @@ export const activityInput = z.object({
   inviteeIds: z.array(z.uuid()).max(5000).default([]),
   /** Invite every active member (the plenary); with `inviteRoles`, only members holding one of those roles. */
   inviteAll: z.boolean().default(false),
-  inviteRoles: z.array(memberRole).nullish().transform((v) => v ?? null),
+  inviteRoles: z.array(memberRole).max(20).nullish().transform((v) => v ?? null),
 });
 export type ActivityInput = z.input<typeof activityInput>;
 
@@ -52,7 +52,7 @@ export const recordInput = z.object({
   description: optText(5000),
   /** Half-days, for kinds scored per half-day. */
   units: z.number().min(0.5).max(100).default(1),
-  metrics: z.record(z.string(), z.number()).default({}),
+  metrics: z.record(z.string().max(40), z.number().min(-1e9).max(1e9)).refine((m) => Object.keys(m).length <= 30, { message: '指标最多 30 项' }).default({}),
   evidence: evidenceInput,
   attachmentIds: attachmentIdsInput,
   /** Staff recording for members (members report for themselves; co-participants are added with `coMemberIds`). */

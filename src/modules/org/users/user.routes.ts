@@ -18,7 +18,7 @@ const userBody = z.object({
     office: z.enum(OFFICES).nullish(),
     unitId: z.uuid().nullish(),
     memberId: z.uuid().nullish(),
-  })).min(1),
+  })).min(1).max(50),
 });
 
 /**
