@@ -104,16 +104,18 @@ describe('route fuzzer: no 5xx, one error shape, no internals, for every route',
       const own = def.resource ? foreign.get(def.resource) : undefined;
       const pools: Pools = { ids: own ? [own, own, own, ...allIds] : allIds };
       const params = sampleArb(jsonSchemaOf(def.params), pools, { body: false, query: true });
-      const query = sampleArb(jsonSchemaOf(def.querystring), pools, { body: false, query: true });
-      const body = sampleArb(jsonSchemaOf(def.body), pools, { body: true });
+      const query = sampleArb(jsonSchemaOf(def.querystring), pools, { body: false, query: true, example: def.example?.query });
+      const body = sampleArb(jsonSchemaOf(def.body), pools, { body: true, example: def.example?.body });
       const valid = (a: fc.Arbitrary<Sample>) => a.filter((s) => s.note === 'valid');
       // One part mutated at a time, the others valid-looking, so bad input also reaches deep code.
-      const request = fc.oneof(
+      // Mutations go where the route takes input (a GET's body is never read).
+      const parts = [
         fc.record({ p: valid(params), q: valid(query), b: valid(body) }),
-        fc.record({ p: params, q: valid(query), b: valid(body) }),
+        ...(def.params ? [fc.record({ p: params, q: valid(query), b: valid(body) })] : []),
         fc.record({ p: valid(params), q: query, b: valid(body) }),
-        fc.record({ p: valid(params), q: valid(query), b: body }),
-      );
+        ...(def.body || (def.method !== 'GET' && def.method !== 'DELETE') ? [fc.record({ p: valid(params), q: valid(query), b: body })] : []),
+      ];
+      const request = fc.oneof(...parts);
       const started = Date.now();
       const samples = fc.sample(request, { seed: SEED + index, numRuns: RUNS });
       for (const [i, s] of samples.entries()) {

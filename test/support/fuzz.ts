@@ -21,6 +21,21 @@ export const BAD_STRINGS: string[] = [
   'ｆｕｌｌｗｉｄｔｈ', '關於繁體字的提案', '𠀀𠀁𠀂',
 ];
 
+/** What PostgreSQL text cannot hold or UTF-8 cannot encode: the edge must refuse these with a 400. */
+export const UNSTORABLE: string[] = ['\u0000', 'a\u0000b', '关于\u0000取暖', '\ud800', 'x\udc00', '末尾\ud83d', '\udfff开头'];
+
+/** Paths of the string properties a JSON Schema declares (two levels deep; array items as index 0). */
+export function stringPaths(js: Js | undefined, prefix: (string | number)[] = [], depth = 0): (string | number)[][] {
+  if (!js || depth > 2) return [];
+  const out: (string | number)[][] = [];
+  const types = [js.type].flat();
+  if (types.includes('string') && prefix.length) out.push(prefix);
+  for (const alt of [...(js.anyOf ?? []), ...(js.oneOf ?? [])]) out.push(...stringPaths(alt, prefix, depth));
+  if (types.includes('array') && js.items) out.push(...stringPaths(js.items, [...prefix, 0], depth + 1));
+  for (const [k, v] of Object.entries((js.properties ?? {}) as Record<string, Js>)) out.push(...stringPaths(v, [...prefix, k], depth + 1));
+  return out;
+}
+
 /** A megabyte of text, and shapes no schema expects. */
 export const HUGE = 'A'.repeat(1 << 20);
 export const HUGE_CJK = '政'.repeat(1 << 18);
@@ -151,22 +166,48 @@ const WRONG_TYPES: unknown[] = [null, 0, -1, 1.5, 2 ** 53, -(2 ** 63), 1e308, tr
  */
 export type Sample = { value: unknown; raw?: string; note: string };
 
-export function sampleArb(js: Js | undefined, pools: Pools, opts: { body: boolean; query?: boolean }): fc.Arbitrary<Sample> {
-  const base = arbOf(js ?? { type: 'object', properties: {} }, pools);
+/**
+ * The value a mutation starts from: the route's own example (a valid request), the schema's
+ * required keys only, or every key — so that one bad field often arrives in an otherwise valid
+ * request and reaches the handler and the database, instead of failing on a neighbour.
+ */
+function baseArb(js: Js | undefined, pools: Pools, example: unknown): fc.Arbitrary<unknown> {
+  const schema = js ?? { type: 'object', properties: {} };
+  const full = arbOf(schema, pools);
+  const props = (schema.properties ?? {}) as Record<string, Js>;
+  const required: string[] = (schema.required ?? []).filter((k: string) => k in props);
+  const minimal = schema.type === 'object'
+    ? fc.record(Object.fromEntries(required.map((k) => [k, arbOf(props[k], pools, schema)])) as Record<string, fc.Arbitrary<unknown>>)
+    : full;
+  const arbs: { arbitrary: fc.Arbitrary<unknown>; weight: number }[] = [{ arbitrary: minimal, weight: 2 }, { arbitrary: full, weight: 1 }];
+  if (example !== undefined) arbs.push({ arbitrary: fc.constant(example), weight: 3 });
+  return fc.oneof(...arbs);
+}
+
+export function sampleArb(js: Js | undefined, pools: Pools, opts: { body: boolean; query?: boolean; example?: unknown }): fc.Arbitrary<Sample> {
+  const base = baseArb(js, pools, opts.example);
+  const textPaths = stringPaths(js);
   const bad = fc.oneof(
+    { arbitrary: fc.constantFrom(...UNSTORABLE), weight: 4 },
     { arbitrary: fc.constantFrom(...BAD_STRINGS), weight: 6 },
     { arbitrary: fc.constant(opts.query ? 'B'.repeat(20_000) : HUGE), weight: 1 },
     { arbitrary: fc.constant(opts.query ? '政'.repeat(5_000) : HUGE_CJK), weight: 1 },
   );
   const valid = base.map((value): Sample => ({ value, note: 'valid' }));
-  const mutated = fc.tuple(base, fc.nat(), bad, fc.constantFrom(...WRONG_TYPES), fc.nat(5)).map(([value, pick, s, wrong, how]): Sample => {
+  const mutated = fc.tuple(base, fc.nat(), bad, fc.constantFrom(...WRONG_TYPES), fc.nat(6)).map(([value, pick, s, wrong, how]): Sample => {
     const paths = pathsOf(value);
     const path = paths[pick % paths.length];
     const where = path.join('.') || '(root)';
     switch (how) {
-      case 0: case 1: case 2: return { value: setAt(value, path.length ? path : ['q'], s), note: `bad string at ${where}` };
-      case 3: return { value: setAt(value, path.length ? path : ['x'], wrong), note: `wrong type at ${where}` };
-      case 4: return { value: deleteAt(value, path), note: `missing ${where}` };
+      case 0: case 1: case 3: {
+        // A text field the schema declares (present in the value or not): where bad text does harm.
+        if (!textPaths.length) return { value: setAt(value, path.length ? path : ['q'], s), note: `bad string at ${where}` };
+        const target = textPaths[pick % textPaths.length];
+        return { value: setAt(value && typeof value === 'object' ? value : {}, target, s), note: `bad string at ${target.join('.')}` };
+      }
+      case 2: return { value: setAt(value, path.length ? path : ['q'], s), note: `bad string at ${where}` };
+      case 4: return { value: setAt(value, path.length ? path : ['x'], wrong), note: `wrong type at ${where}` };
+      case 5: return { value: deleteAt(value, path), note: `missing ${where}` };
       default: return { value: setAt(value, [...path.filter((p) => typeof p === 'string').slice(0, 1), String(s).slice(0, 30) || 'k'], s), note: `extra key at ${where}` };
     }
   });
