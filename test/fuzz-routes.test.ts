@@ -26,7 +26,7 @@ const SEED = Number(process.env.XS_FUZZ_SEED ?? 20261204);
 const LONG = RUNS > FUZZ_RUNS_DEFAULT;
 
 interface Stat { requests: number; fivexx: number; byStatus: Record<number, number> }
-interface Failure { route: string; status: number; note: string; url: string; body: string; problem: string }
+interface Failure { route: string; status: number; note: string; url: string; body: string; problem: string; sent: string }
 
 describe('route fuzzer: no 5xx, one error shape, no internals, for every route', () => {
   let app: FastifyInstance;
@@ -69,7 +69,7 @@ describe('route fuzzer: no 5xx, one error shape, no internals, for every route',
     st.requests++;
     st.byStatus[res.statusCode] = (st.byStatus[res.statusCode] ?? 0) + 1;
     const fail = (problem: string) => {
-      if (failures.length < 200) failures.push({ route, status: res.statusCode, note, url: String(opts.url).slice(0, 200), body: res.body.slice(0, 300), problem });
+      if (failures.length < 200) failures.push({ route, status: res.statusCode, note, url: String(opts.url).slice(0, 200), body: res.body.slice(0, 300), problem, sent: opts.payload === undefined ? '' : String(opts.payload).slice(0, 400) });
     };
     if (res.statusCode >= 500) {
       st.fivexx++;
@@ -138,7 +138,7 @@ describe('route fuzzer: no 5xx, one error shape, no internals, for every route',
       }
       if (process.env.XS_FUZZ_TIMING) console.error(`${route} ${Date.now() - started} ms`);
     }
-    const summary = failures.map((f) => `${f.route} [${f.problem} ${f.status}] ${f.note} :: ${f.url} → ${f.body}`);
+    const summary = failures.map((f) => `${f.route} [${f.problem} ${f.status}] ${f.note} :: ${f.url} ${f.sent} → ${f.body}`);
     expect(summary).toEqual([]);
   }, LONG ? 0 : 120_000);
 });
