@@ -76,6 +76,23 @@ describe('authentication', () => {
       expect(right.json().error.message).toMatch(/locked for 10 minutes/);
       expect(right.cookies.find((c) => c.name === 'xs_session')).toBeUndefined();
       expect(await auditActions(u.id)).toEqual(['user.created', 'auth.login_failed', 'auth.login_failed', 'auth.locked']);
+      // A name that is no account is answered the same way, failure by failure: the lockout does
+      // not tell real accounts from unknown ones.
+      const nobody = uniq('nobody');
+      const answers = async (name: string, pw: string) => {
+        const zh = await login(strict, name, pw);
+        return { status: zh.statusCode, code: zh.json().error.code, message: zh.json().error.message };
+      };
+      const real = await makeUser(db(), committee.id, [{ role: 'leader' }]);
+      for (let i = 1; i <= 4; i++) {
+        const a = await answers(real.username, `bad-${i}`);
+        const b = await answers(nobody, `bad-${i}`);
+        expect(b, `failure ${i}`).toEqual(a);
+        expect(a.status).toBe(i < 3 ? 401 : 423);
+      }
+      const enUnknown = await strict.inject({ method: 'POST', url: '/api/auth/login', payload: { username: nobody, password: 'x' }, headers: { 'accept-language': 'en' } });
+      expect(enUnknown.statusCode).toBe(423);
+      expect(enUnknown.json().error.message).toMatch(/locked for 10 minutes/);
       // A successful login before the limit resets the count.
       const v = await makeUser(db(), committee.id, [{ role: 'leader' }]);
       await login(strict, v.username, 'bad-1');
@@ -159,15 +176,66 @@ describe('authentication', () => {
     expect(await auditActions(u.id)).toEqual(['user.created', 'auth.login', 'user.password_changed', 'auth.login_failed', 'auth.login']);
   });
 
+  it('the password policy: not common (case-insensitive), not the current one, not the username, at least 8', async () => {
+    const u = await makeUser(db(), committee.id, [{ role: 'leader' }]);
+    const s = await loginAs(app, u.username);
+    const tries: [string, number, string][] = [
+      ['woaini1314', 400, 'auth.common_password'],
+      ['88888888', 400, 'auth.common_password'],
+      ['Password1', 400, 'auth.common_password'],
+      ['a123456789', 400, 'auth.common_password'],
+      [PASSWORD, 400, 'auth.password_unchanged'],
+      [u.username.toUpperCase(), 400, 'auth.weak_password'],
+      ['1234567', 400, 'request.invalid'],
+    ];
+    for (const [pw, status, code] of tries) {
+      const res = await s.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: pw } });
+      expect([res.statusCode, res.json().error?.code], pw).toEqual([status, code]);
+    }
+    const en = await s.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: '12345678' }, headers: { 'accept-language': 'en' } });
+    expect(en.json().error.message).toMatch(/too common/);
+    // The office's reset and account creation follow the same policy.
+    const office = await makeUser(db(), committee.id, [{ role: 'staff', office: 'general' }]);
+    const o = await loginAs(app, office.username);
+    const reset = await o.request({ method: 'POST', url: `/api/users/${u.id}/reset-password`, payload: { newPassword: 'qwertyuiop' } });
+    expect(reset.json().error.code).toBe('auth.common_password');
+    const created = await o.request({ method: 'POST', url: '/api/users', payload: { username: uniq('new'), displayName: '新用户', password: '1qaz2wsx3edc', grants: [{ role: 'leader' }] } });
+    expect(created.json().error.code).toBe('auth.common_password');
+    // The demo's password passes the policy (the seeds set it through createUser).
+    const demo = await o.request({ method: 'POST', url: '/api/users', payload: { username: uniq('demo'), displayName: '演示', password: 'demo-password', grants: [{ role: 'leader' }] } });
+    expect(demo.statusCode).toBe(201);
+  });
+
+  it('a password change ends every other session and revokes the user’s tokens; the session it is made from stays', async () => {
+    const u = await makeUser(db(), committee.id, [{ role: 'staff', office: 'member_affairs' }]);
+    const here = await loginAs(app, u.username);
+    const elsewhere = await loginAs(app, u.username);
+    const token = (await here.request({ method: 'POST', url: '/api/auth/tokens', payload: { name: '旧令牌' } })).json().token as string;
+    const bearer = { authorization: `Bearer ${token}` };
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(200);
+    const ok = await here.request({ method: 'POST', url: '/api/auth/password', payload: { currentPassword: PASSWORD, newPassword: 'a-fresh-pass-2' } });
+    expect(ok.statusCode).toBe(200);
+    expect((await here.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(200);
+    expect((await elsewhere.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: bearer })).statusCode).toBe(401);
+    expect((await here.request({ method: 'GET', url: '/api/auth/tokens' })).json().items).toEqual([]);
+    const { rows } = await db().execute<{ after: unknown }>(sql`
+      select after from audit_log where entity_id = ${u.id} and action = 'user.password_changed'`);
+    expect(rows[0].after).toEqual({ sessionsEnded: 1, tokensRevoked: 1 });
+  });
+
   it('an admin (general office) resets a password; the user’s sessions end; audited', async () => {
     const admin = await makeUser(db(), committee.id, [{ role: 'staff', office: 'general' }]);
     const target = await makeUser(db(), committee.id, [{ role: 'member' }]);
     const a = await loginAs(app, admin.username);
     const t = await loginAs(app, target.username);
+    const targetToken = (await t.request({ method: 'POST', url: '/api/auth/tokens', payload: { name: '脚本' } })).json().token as string;
     const set = await a.request({ method: 'POST', url: `/api/users/${target.id}/reset-password`, payload: { newPassword: 'reset-by-admin-1' } });
     expect(set.statusCode).toBe(200);
     expect(set.json()).toEqual({ password: null });
     expect((await t.request({ method: 'GET', url: '/api/auth/me' })).statusCode).toBe(401);
+    // The reset also revokes the tokens made with the old password.
+    expect((await app.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${targetToken}` } })).statusCode).toBe(401);
     expect((await login(app, target.username, PASSWORD)).statusCode).toBe(401);
     expect((await login(app, target.username, 'reset-by-admin-1')).statusCode).toBe(200);
 

@@ -187,7 +187,7 @@ describe('members API', () => {
     for (const m of Object.values(byField)) expect(m).toMatch(/[\u4e00-\u9fff]|YYYY-MM-DD/);
     // The schema's own wording is used where it has one.
     expect(byField['body.phone']).toBe('手机号应为 11 位数字');
-    expect(byField['body.birthDate']).toBe('YYYY-MM-DD');
+    expect(byField['body.birthDate']).toBe('日期格式应为 YYYY-MM-DD');
     expect(byField['body.gender']).toMatch(/male/);
     const en = await staff.request({ method: 'POST', url: '/api/members', payload: { name: '', gender: 'x', phone: '12345' }, headers: { 'accept-language': 'en' } });
     expect(en.json().error.message).toMatch(/^The request is invalid/);

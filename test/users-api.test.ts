@@ -47,6 +47,11 @@ describe('accounts created by the office', () => {
     expect(noOffice.json().error.message).toContain('第 1 个角色');
     const noMember = await create(office, [{ role: 'leader' }, { role: 'member' }]);
     expect(noMember.json().error.message).toContain('第 2 个角色');
+    // The same role twice was a 500 (unique index of user_roles), found by the route fuzzer.
+    const twice = await create(office, [{ role: 'leader' }, { role: 'leader' }]);
+    expect(twice.statusCode).toBe(400);
+    expect(twice.json().error.message).toContain('第 2 个角色');
+    expect((await create(office, [{ role: 'staff', office: 'info' }, { role: 'staff', office: 'general' }])).statusCode).toBe(201);
   });
 
   it('only an office with org.users.manage may create accounts', async () => {

@@ -33,6 +33,17 @@ export const configSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** Requests per minute per IP on the login route. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  /**
+   * Which proxies' X-Forwarded-For to believe when working out the client's address (the login
+   * rate limit and the audit rows use it). Off by default: a forged header then changes nothing.
+   * `true` trusts every hop (only when the port is reachable from the proxy alone), a number
+   * trusts that many hops, a comma list names the proxies' addresses or CIDR ranges
+   * (`127.0.0.1,10.0.0.0/8`).
+   */
+  TRUST_PROXY: z.string().trim()
+    .regex(/^(true|false|\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, 'true、false、跳数或代理地址列表 / true, false, a hop count or a list of proxy addresses')
+    .transform((v): boolean | number | string[] => (v === 'true' ? true : v === 'false' ? false : /^\d+$/.test(v) ? Number(v) : v.split(',').map((a) => a.trim())))
+    .default(false),
   /** Set Secure on cookies (behind HTTPS). */
   COOKIE_SECURE: bool.default(false),
   /** Run periodic jobs in this process. */

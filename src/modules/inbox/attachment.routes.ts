@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { contentDisposition } from '../../platform/exports/download.js';
 import { readAttachment, storeAttachment, type AttachmentMeta } from '../../platform/attachments.js';
 import { transact } from '../../platform/db/unit-of-work.js';
 import { AppError } from '../../platform/errors.js';
@@ -19,15 +20,8 @@ const readQuery = z.object({
 /** Kinds a browser shows by itself; everything else is sent as a download. */
 const INLINE = new Set(['image/jpeg', 'image/png', 'image/webp', 'application/pdf', 'text/plain; charset=utf-8']);
 
-/**
- * `filename*` per RFC 5987/6266 (UTF-8, percent-encoded; encodeURIComponent leaves ' ( ) * alone,
- * which RFC 5987 does not allow), with an ASCII `filename` for old clients.
- */
-export function contentDisposition(kind: 'inline' | 'attachment', fileName: string): string {
-  const star = encodeURIComponent(fileName).replace(/['()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\%]/g, '_');
-  return `${kind}; filename="${ascii}"; filename*=UTF-8''${star}`;
-}
+/** The platform's one Content-Disposition writer, re-exported where it was first written. */
+export { contentDisposition };
 
 async function receiveFile(req: FastifyRequest, maxBytes: number, maxMb: number): Promise<{ fileName: string; content: Buffer }> {
   if (!req.isMultipart()) throw new AppError(E['attachments.no_file']);

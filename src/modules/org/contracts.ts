@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../../platform/schema.js';
 
 /** Schemas shared by the server routes and the web client. */
 export const MEMBER_ROLES = ['member', 'standing', 'vice_chair', 'chair', 'secretary_general'] as const;
@@ -10,7 +11,8 @@ export const GENDER_LABELS = { male: '男', female: '女' } as const;
 export const MEMBER_STATUSES = ['active', 'left'] as const;
 export const STATUS_LABELS = { active: '在任', left: '离任' } as const;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar date that exists, year 1900–2100 (platform/schema.ts). */
+const date = calendarDate();
 const optText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 
 export const memberInput = z.object({
@@ -21,7 +23,7 @@ export const memberInput = z.object({
   party: optText(40),
   sectorId: z.uuid().nullish(),
   specialCommitteeId: z.uuid().nullish(),
-  roles: z.array(z.enum(MEMBER_ROLES)).min(1).default(['member']),
+  roles: z.array(z.enum(MEMBER_ROLES)).min(1).max(MEMBER_ROLES.length).default(['member']),
   employer: optText(100),
   title: optText(100),
   phone: z.string().trim().regex(/^1\d{10}$/, '手机号应为 11 位数字').nullish(),

@@ -1,4 +1,3 @@
-import type * as ExcelJS from 'exceljs';
 import { exceljs } from '../../platform/exports/lazy.js';
 import type { annualReportStatus } from './queries/annual-reports.js';
 import { chinaDateTime as chinaTime } from '../../platform/time.js';

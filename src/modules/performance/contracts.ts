@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedDateTime, calendarDate, httpUrl } from '../../platform/schema.js';
 import { ACTIVITY_TYPE_KEYS, CREDIT_ROLES, dutyKind, memberRole, ORGANISER_KINDS, type OrganiserKind } from './domain/kinds.js';
 import { PRESET_KEYS } from './domain/presets.js';
 import { RECORD_STATUSES, type RecordStatus } from './domain/record-workflow.js';
@@ -7,19 +8,21 @@ import { rulesSchema } from './domain/rules.js';
 /** Input schemas of the performance module, shared by the routes, the CLI and the web client. */
 
 const optText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar date that exists, year 1900–2100 (platform/schema.ts). */
+// Wider than the platform default: the domain's own check (performance.date_invalid) words the range of a duty record.
+const date = calendarDate({ maxYear: 9999 });
 export const yearParam = z.coerce.number().int().min(2000).max(2100);
 
 /** Evidence typed by hand: file names or links. Uploaded files go by `attachmentIds` and live in the platform's attachments table. */
-export const evidenceInput = z.array(z.object({ name: z.string().trim().min(1).max(200), url: z.string().trim().max(1000).nullish().transform((v) => v || null) })).max(20).default([]);
+export const evidenceInput = z.array(z.object({ name: z.string().trim().min(1).max(200), url: z.string().trim().max(1000).nullish().transform((v) => v || null).pipe(httpUrl(1000).nullable()) })).max(20).default([]);
 /** Files uploaded through POST /api/attachments (photos, sign-in sheets), claimed by the command that saves the record. */
 export const attachmentIdsInput = z.array(z.uuid()).max(20).default([]);
 
 export const activityInput = z.object({
   type: z.enum(ACTIVITY_TYPE_KEYS),
   title: z.string().trim().min(2).max(100),
-  startsAt: z.iso.datetime({ offset: true }),
-  endsAt: z.iso.datetime({ offset: true }).nullish().transform((v) => v ?? null),
+  startsAt: boundedDateTime(),
+  endsAt: boundedDateTime().nullish().transform((v) => v ?? null),
   halfDays: z.number().int().min(1).max(20).default(1),
   place: optText(100),
   organiserKind: z.enum(Object.keys(ORGANISER_KINDS) as [OrganiserKind, ...OrganiserKind[]]).default('committee'),
@@ -28,7 +31,7 @@ export const activityInput = z.object({
   inviteeIds: z.array(z.uuid()).max(5000).default([]),
   /** Invite every active member (the plenary); with `inviteRoles`, only members holding one of those roles. */
   inviteAll: z.boolean().default(false),
-  inviteRoles: z.array(memberRole).nullish().transform((v) => v ?? null),
+  inviteRoles: z.array(memberRole).max(20).nullish().transform((v) => v ?? null),
 });
 export type ActivityInput = z.input<typeof activityInput>;
 
@@ -49,7 +52,7 @@ export const recordInput = z.object({
   description: optText(5000),
   /** Half-days, for kinds scored per half-day. */
   units: z.number().min(0.5).max(100).default(1),
-  metrics: z.record(z.string(), z.number()).default({}),
+  metrics: z.record(z.string().max(40), z.number().min(-1e9).max(1e9)).refine((m) => Object.keys(m).length <= 30, { message: '指标最多 30 项' }).default({}),
   evidence: evidenceInput,
   attachmentIds: attachmentIdsInput,
   /** Staff recording for members (members report for themselves; co-participants are added with `coMemberIds`). */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../../platform/schema.js';
 
 /** Schemas shared by the routes, the CLI and (later) the web client. */
 export const PROPOSAL_KINDS = ['individual', 'joint', 'party_group', 'sector', 'special_committee'] as const;
@@ -11,7 +12,8 @@ export const RATINGS = ['satisfied', 'basically_satisfied', 'dissatisfied'] as c
 export const RATING_LABELS = { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' } as const;
 export type Rating = (typeof RATINGS)[number];
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar date that exists, year 1900–2100 (platform/schema.ts). */
+const date = calendarDate();
 const optText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 /** For patches: absent stays absent (keep the stored value); empty clears it. */
 const patchText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v === undefined ? undefined : v || null));

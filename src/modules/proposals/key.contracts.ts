@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { calendarDate } from '../../platform/schema.js';
 import { KEY_STATUSES } from './key.workflow.js';
 
 /** Inputs of key proposals (重点提案), supervision (督办) and batch assignment (交办会); shared with the web client. */
 /** A calendar date that exists (2025-02-30 does not). */
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD')
-  .refine((v) => !Number.isNaN(Date.parse(v + 'T00:00:00Z')) && new Date(v + 'T00:00:00Z').toISOString().startsWith(v), { message: 'not a date' });
+const date = calendarDate();
 const optText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 const code = z.string().regex(/^[a-z0-9_]{1,40}$/);
 const reason = z.string().trim().min(2).max(1000);

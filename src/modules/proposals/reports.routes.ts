@@ -1,5 +1,3 @@
-import { PassThrough } from 'node:stream';
-import type { FastifyReply } from 'fastify';
 import { z } from 'zod';
 import { defineRoute } from '../../platform/modules.js';
 import { AppError } from '../../platform/errors.js';
@@ -7,7 +5,8 @@ import { listQuery } from './contracts.js';
 import { findProposal, currentSession } from './proposal.repository.js';
 import { ProposalPermissions as P } from './proposals.policy.js';
 import { figuresWorkbook } from './exports/figures-xlsx.js';
-import { attachmentHeader, DOCX_MIME, XLSX_MIME } from './exports/labels.js';
+import { sendBuiltDownload, sendDownload } from '../../platform/exports/download.js';
+import { DOCX_MIME, XLSX_MIME } from './exports/labels.js';
 import { writeProposalListXlsx } from './exports/list-xlsx.js';
 import { loadProposalBook, proposalBookDocx } from './exports/proposal-book.js';
 import { loadReplyLetter, replyLetterDocx } from './exports/reply-letter.js';
@@ -23,10 +22,6 @@ const bookQuery = z.object({
   withReplies: z.enum(['true', 'false']).optional(),
 });
 
-function download(reply: FastifyReply, mime: string, fileName: string, asciiName: string) {
-  return reply.header('content-type', mime).header('content-disposition', attachmentHeader(fileName, asciiName)).header('cache-control', 'no-store');
-}
-
 const day = () => chinaDate();
 
 /** Figures (提案统计), the reply letter (答复函), the session's book (提案汇编) and spreadsheet exports. */
@@ -38,7 +33,7 @@ export const reportRoutes = [
       const f = await proposalFigures(ctx.db, ctx.committeeId, req.query);
       const buffer = await figuresWorkbook(f, ctx.principal?.displayName ?? '');
       const scope = f.scope.sessionName ?? (f.scope.year ? `${f.scope.year}年` : '');
-      return download(reply, XLSX_MIME, `${['提案统计', scope, day()].filter(Boolean).join('-')}.xlsx`, `proposal-figures-${day()}.xlsx`).send(buffer);
+      return sendDownload(reply, buffer, { mime: XLSX_MIME, fileName: `${['提案统计', scope, day()].filter(Boolean).join('-')}.xlsx`, asciiName: `proposal-figures-${day()}.xlsx` });
     },
   }),
   defineRoute({
@@ -46,12 +41,9 @@ export const reportRoutes = [
     summary: 'The proposal list as .xlsx: the same filters and visibility as GET /api/proposals (a clerk gets its unit\'s), streamed',
     tags, access: { permission: P['proposals.read'] }, querystring: exportQuery,
     async handler(req, ctx, reply) {
-      const out = new PassThrough();
-      writeProposalListXlsx(ctx.db, callerOf(ctx), req.query, out).catch((err: unknown) => {
-        req.log.error({ err }, 'proposal list export failed');
-        out.destroy(err as Error);
-      });
-      return download(reply, XLSX_MIME, `提案列表-${day()}.xlsx`, `proposals-${day()}.xlsx`).send(out);
+      // Written page by page to a temporary file and sent when complete: never a 200 with half a workbook.
+      return sendBuiltDownload(reply, (out) => writeProposalListXlsx(ctx.db, callerOf(ctx), req.query, out),
+        { mime: XLSX_MIME, fileName: `提案列表-${day()}.xlsx`, asciiName: `proposals-${day()}.xlsx` });
     },
   }),
   defineRoute({
@@ -64,7 +56,7 @@ export const reportRoutes = [
       if (!sessionId) throw new AppError(ReportErrors['proposal_export.session_not_found']);
       const book = await loadProposalBook(ctx.db, ctx.committeeId, sessionId, { withReplies: q.withReplies === 'true' });
       const buffer = await proposalBookDocx(book);
-      return download(reply, DOCX_MIME, `${book.session.name}提案汇编.docx`, `proposal-book.docx`).send(buffer);
+      return sendDownload(reply, buffer, { mime: DOCX_MIME, fileName: `${book.session.name}提案汇编.docx`, asciiName: 'proposal-book.docx' });
     },
   }),
   defineRoute({
@@ -78,7 +70,7 @@ export const reportRoutes = [
       const letter = await loadReplyLetter(ctx.db, caller, id, req.query);
       const buffer = await replyLetterDocx(letter);
       const number = (await findProposal(ctx.db, ctx.committeeId, id))?.number ?? '';
-      return download(reply, DOCX_MIME, `${letter.numberLabel ?? ''}提案答复（${letter.unitName}）.docx`, `reply-${number}.docx`).send(buffer);
+      return sendDownload(reply, buffer, { mime: DOCX_MIME, fileName: `${letter.numberLabel ?? ''}提案答复（${letter.unitName}）.docx`, asciiName: `reply-${number}.docx` });
     },
   }),
 ];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { scopeParam } from '../../platform/figures-contract.js';
+import { calendarDate } from '../../platform/schema.js';
 
 /** Schemas shared by the routes and tests. */
 export const SOURCE_KINDS = ['member', 'officer', 'organisation', 'sector', 'special_committee', 'liaison_station'] as const;
@@ -9,7 +10,8 @@ export const SOURCE_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {
 export const INSTRUCTION_LEVELS = ['provincial', 'city'] as const;
 export const LEVEL_LABELS = { provincial: '省级领导', city: '市级领导' } as const;
 
-const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
+/** A calendar date that exists, year 1900–2100 (platform/schema.ts). */
+const date = calendarDate();
 const optText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
 const reason = z.string().trim().min(2).max(1000);
 const year = z.coerce.number().int().min(2000).max(2100);

@@ -1,5 +1,6 @@
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
+import { sendDownload } from '../../platform/exports/download.js';
 import type { Db } from '../../platform/db/database.js';
 import { callerOf, idParams, moveRoute } from '../../platform/http/route-kit.js';
 import { defineRoute, type RouteDef } from '../../platform/modules.js';
@@ -45,14 +46,8 @@ const FAKE = '00000000-0000-4000-8000-000000000001';
 const thisYear = () => chinaYear();
 
 const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
-/** A file download; the Chinese name goes in filename* (RFC 6266), with an ASCII fallback. */
-function sendFile(reply: FastifyReply, mime: string, buffer: Buffer, fileName: string, asciiName: string) {
-  reply
-    .header('content-type', mime)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store');
-  return reply.send(buffer);
-}
+/** A file download (platform/exports/download.ts writes the headers). */
+const sendFile = (reply: FastifyReply, mime: string, buffer: Buffer, fileName: string, asciiName: string) => sendDownload(reply, buffer, { mime, fileName, asciiName });
 
 /** POST /api/social-info/items/:id/<path>: validate, run one command, answer with the item as the caller now sees it. */
 function itemMove<B extends z.ZodType = z.ZodUndefined>(def: {

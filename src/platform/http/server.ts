@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
-import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -14,7 +14,6 @@ import {
   hasZodFastifySchemaValidationErrors,
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -25,6 +24,8 @@ import type { Db } from '../db/database.js';
 import { AppError, type Lang } from '../errors.js';
 import type { ModuleManifest, RequestContext, RouteDef } from '../modules.js';
 import { CacheHub } from '../cache.js';
+import { englishOf } from '../schema.js';
+import { BadTextError, edgeValidatorCompiler, guardMultipart, inputSqlState, InputErrors } from './input.js';
 import { COMMITTEE_COOKIE, LANG_COOKIE, PrincipalResolver, SESSION_COOKIE, resolveCommittee } from './auth-context.js';
 
 declare module 'fastify' {
@@ -38,7 +39,7 @@ declare module 'fastify' {
 }
 
 export interface AppDeps {
-  config: Pick<Config, 'LOG_LEVEL' | 'COOKIE_SECURE' | 'WEB_DIST_DIR' | 'NODE_ENV'>;
+  config: Pick<Config, 'LOG_LEVEL' | 'COOKIE_SECURE' | 'WEB_DIST_DIR' | 'NODE_ENV'> & Partial<Pick<Config, 'TRUST_PROXY'>>;
   db: Db;
   modules: ModuleManifest[];
   /** Extra routes outside the module system (bench baseline). */
@@ -58,6 +59,12 @@ function errorBody(code: string, message: string, requestId: string, details?: u
   return { error: { code, message, details: details ?? null, requestId } };
 }
 
+/** TRUST_PROXY as Fastify takes it: a hop count becomes "trust the first N hops". */
+function trustProxyOption(t: Config['TRUST_PROXY'] | undefined): boolean | string[] | ((addr: string, hop: number) => boolean) {
+  if (typeof t === 'number') return (_addr, hop) => hop < t;
+  return t ?? false;
+}
+
 export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const { db, config } = deps;
   const app = Fastify({
@@ -67,9 +74,22 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
     bodyLimit: 2 * 1024 * 1024,
-    trustProxy: true,
+    // Off unless configured (TRUST_PROXY): believing every X-Forwarded-For let a forged header
+    // pick the address the per-IP login limit counts.
+    trustProxy: trustProxyOption(config.TRUST_PROXY),
+    // The router's own refusals (a path that is not valid percent-encoding, a path parameter over
+    // maxParamLength) happen before any hook; they get the one error body too.
+    frameworkErrors: (err, req, reply: FastifyReply) => {
+      const lang = langOf(req);
+      const e = new AppError('request.invalid');
+      const why = err.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? { zh: '地址中的参数过长', en: 'a path parameter is too long' }
+        : { zh: '地址的编码无效', en: 'the path is not validly encoded' };
+      return reply.status(400).send(errorBody(e.code, `${e.messageIn(lang)}：${why[lang]}`, req.id, { field: 'params', message: why[lang] }));
+    },
   }).withTypeProvider<ZodTypeProvider>();
-  app.setValidatorCompiler(validatorCompiler);
+  // zod, then the platform's walk of every parsed string (NUL, lone surrogates, NFC): input.ts.
+  app.setValidatorCompiler(edgeValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);
   app.decorateRequest('lang', 'zh');
@@ -131,10 +151,18 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     if (token) req.principal = await resolver.fromSession(token);
   });
 
+  // isMultipart() is known once the body's content type has been parsed, hence preHandler.
+  app.addHook('preHandler', async (req) => {
+    if (req.isMultipart()) guardMultipart(req);
+  });
+
   app.setErrorHandler((err: any, req, reply) => {
     const lang = req.lang ?? 'zh';
+    if (err instanceof BadTextError) err = err.toAppError(lang);
     if (err instanceof AppError) {
-      return reply.status(err.status).send(errorBody(err.code, err.messageIn(lang), req.id, err.details));
+      const details = err.details as { field: string; message: string }[] | undefined;
+      const listed = err.code === InputErrors['request.bad_text'] && details?.length ? '：' + details.map((d) => `${d.field} ${d.message}`).join('；') : '';
+      return reply.status(err.status).send(errorBody(err.code, err.messageIn(lang) + listed, req.id, err.details));
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const locale = zodLocales[lang];
@@ -150,7 +178,9 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
         // A message written in the schema ('手机号应为 11 位数字') is not zod's default English
         // wording; such messages are Chinese, so Chinese callers get them instead of a generic one.
         const custom = v.message && v.message !== word(zodLocales.en) ? v.message : undefined;
-        const message = (lang === 'zh' && custom) || word(locale) || v.message || '';
+        // The platform's helpers (platform/schema.ts) tag their issues so English callers get English.
+        const english = lang === 'en' ? englishOf((v.params as { params?: Record<string, unknown> }).params) : undefined;
+        const message = english || (lang === 'zh' && custom) || word(locale) || v.message || '';
         return { field: [where, ...path].join('.'), message };
       });
       const e = new AppError('request.invalid');
@@ -163,6 +193,14 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       const e = new AppError('request.too_large');
       return reply.status(413).send(errorBody(e.code, e.messageIn(lang), req.id));
+    }
+    const state = inputSqlState(err);
+    if (state) {
+      // A value the database refused (invalid byte sequence, date out of range, …): the caller's
+      // input, not a fault here. Logged at info with the SQLSTATE; the body names no SQL.
+      req.log.info({ sqlState: state }, 'database refused an input value');
+      const e = new AppError(InputErrors['request.bad_value']);
+      return reply.status(400).send(errorBody(e.code, e.messageIn(lang), req.id, { sqlState: state }));
     }
     if (typeof err.statusCode === 'number' && err.statusCode >= 400 && err.statusCode < 500) {
       // Fastify's own client errors (bad JSON, wrong content type, …).

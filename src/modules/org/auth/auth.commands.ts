@@ -23,6 +23,36 @@ type UserRow = {
 };
 
 /**
+ * Failed logins for names that are no account, kept in memory (a bounded map, oldest dropped
+ * first): enough to answer them as an account would be answered. Per process; a restart forgets
+ * them, as it would forget nothing an attacker can use (the accounts' own counts are in the table).
+ */
+class UnknownLogins {
+  private readonly entries = new Map<string, { failures: number; lockedUntil: number }>();
+  constructor(private readonly cap = 10_000) {}
+
+  /** Records one failure; says whether the name is locked (minutes left) and whether this failure locked it. */
+  failed(username: string, policy: LoginPolicy): { lockedMinutes: number; justLocked: boolean } {
+    const key = username.toLowerCase();
+    const now = Date.now();
+    const e = this.entries.get(key) ?? { failures: 0, lockedUntil: 0 };
+    if (e.lockedUntil > now) return { lockedMinutes: Math.ceil((e.lockedUntil - now) / 60000), justLocked: false };
+    e.failures += 1;
+    let justLocked = false;
+    if (e.failures >= policy.maxFailures) {
+      e.failures = 0;
+      e.lockedUntil = now + policy.lockoutMinutes * 60000;
+      justLocked = true;
+    }
+    this.entries.delete(key);
+    this.entries.set(key, e);
+    if (this.entries.size > this.cap) this.entries.delete(this.entries.keys().next().value!);
+    return { lockedMinutes: justLocked ? policy.lockoutMinutes : 0, justLocked };
+  }
+}
+const unknownLogins = new UnknownLogins();
+
+/**
  * Checks a username and password and opens a session. Repeated failures lock the account for a
  * while (counted per account, on top of the per-IP rate limit on the route).
  */
@@ -37,7 +67,12 @@ export async function login(
       from users where lower(username) = lower(${input.username})`);
   const user = found.rows[0];
   if (!user || !user.active) {
+    // An unknown name is counted and locked exactly like an account, so that neither the status
+    // nor the message (423 after maxFailures, then the minutes left) tells which names exist.
+    const phantom = unknownLogins.failed(input.username, policy);
+    if (phantom.lockedMinutes && !phantom.justLocked) throw new AppError('auth.locked', { minutes: phantom.lockedMinutes });
     await verifyPassword(await dummyHash(), input.password);
+    if (phantom.justLocked) throw new AppError('auth.locked', { minutes: policy.lockoutMinutes });
     throw new AppError('auth.invalid_credentials');
   }
   if (user.locked_until && new Date(user.locked_until) > new Date()) {
@@ -78,22 +113,44 @@ export async function logout(db: Db, sessionId: string) {
   await db.execute(sql`delete from auth_sessions where id = ${sessionId}`);
 }
 
-export async function changePassword(db: Db, actor: Actor & { userId: string }, input: { currentPassword: string; newPassword: string }) {
+/**
+ * Ends a user's sessions (all but `keepSessionId`) and revokes their API tokens, in the caller's
+ * transaction: whoever knew the old password may have opened a session or made a token with it.
+ */
+async function endAccess(uow: { tx: Db }, userId: string, keepSessionId?: string): Promise<{ sessionsEnded: number; tokensRevoked: number }> {
+  const sessions = await uow.tx.execute(sql`
+    delete from auth_sessions where user_id = ${userId} ${keepSessionId ? sql`and id <> ${keepSessionId}` : sql``} returning id`);
+  const tokens = await uow.tx.execute(sql`
+    update api_tokens set revoked_at = now() where user_id = ${userId} and revoked_at is null returning id`);
+  return { sessionsEnded: sessions.rows.length, tokensRevoked: tokens.rows.length };
+}
+
+/**
+ * Changes one's own password. The session it is made from stays open; every other session ends
+ * and every API token of the user is revoked.
+ */
+export async function changePassword(
+  db: Db,
+  actor: Actor & { userId: string },
+  input: { currentPassword: string; newPassword: string },
+  keepSessionId?: string,
+) {
   const { rows } = await db.execute<{ username: string; password_hash: string; committee_id: string }>(
     sql`select username, password_hash, committee_id from users where id = ${actor.userId}`,
   );
   const u = rows[0];
   if (!u) throw new AppError(OrgErrors['user.not_found']);
   if (!(await verifyPassword(u.password_hash, input.currentPassword))) throw new AppError('auth.wrong_password');
-  checkPasswordStrength(u.username, input.newPassword);
+  await checkPasswordStrength(u.username, input.newPassword, u.password_hash);
   const h = await hashPassword(input.newPassword);
   await transact(db, actor, async (uow) => {
     await uow.tx.execute(sql`update users set password_hash = ${h}, must_change_password = false where id = ${actor.userId}`);
-    await uow.audit({ committeeId: u.committee_id, action: 'user.password_changed', entity: 'user', entityId: actor.userId });
+    const ended = await endAccess(uow, actor.userId, keepSessionId);
+    await uow.audit({ committeeId: u.committee_id, action: 'user.password_changed', entity: 'user', entityId: actor.userId, after: ended });
   });
 }
 
-/** Admin reset: sets a new password (generated when not given) and ends the user's sessions. */
+/** Office reset: sets a new password (generated when not given), ends the user's sessions and revokes their tokens. */
 export async function resetPassword(db: Db, actor: Actor, userId: string, newPassword?: string): Promise<string> {
   const { rows } = await db.execute<{ username: string; committee_id: string }>(
     sql`select username, committee_id from users where id = ${userId}`,
@@ -101,13 +158,13 @@ export async function resetPassword(db: Db, actor: Actor, userId: string, newPas
   const u = rows[0];
   if (!u) throw new AppError(OrgErrors['user.not_found']);
   const pw = newPassword ?? randomToken(9);
-  checkPasswordStrength(u.username, pw);
+  await checkPasswordStrength(u.username, pw);
   const h = await hashPassword(pw);
   await transact(db, actor, async (uow) => {
     await uow.tx.execute(sql`update users set password_hash = ${h}, must_change_password = ${newPassword ? false : true},
                              failed_logins = 0, locked_until = null where id = ${userId}`);
-    await uow.tx.execute(sql`delete from auth_sessions where user_id = ${userId}`);
-    await uow.audit({ committeeId: u.committee_id, action: 'user.password_reset', entity: 'user', entityId: userId });
+    const ended = await endAccess(uow, userId);
+    await uow.audit({ committeeId: u.committee_id, action: 'user.password_reset', entity: 'user', entityId: userId, after: ended });
   });
   return pw;
 }

@@ -83,7 +83,7 @@ export function authRoutes(policy: LoginPolicy & { cookieSecure: boolean; loginR
       method: 'POST', url: '/api/auth/password', summary: 'Change my password', tags: ['auth'],
       access: { authenticated: true }, body: passwordChange,
       async handler(req, ctx) {
-        await changePassword(ctx.db, { ...ctx.actor, userId: ctx.principal!.userId }, req.body);
+        await changePassword(ctx.db, { ...ctx.actor, userId: ctx.principal!.userId }, req.body, ctx.principal!.sessionId ?? undefined);
         req.server.principals.invalidateAll();
         return { ok: true };
       },

@@ -1,6 +1,7 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { defineRoute, type RouteDef } from '../../../platform/modules.js';
 import { AppError } from '../../../platform/errors.js';
+import { sendDownload } from '../../../platform/exports/download.js';
 import { OrgPermissions as P } from '../org.policy.js';
 import { OrgErrors } from '../org.errors.js';
 import { memberListQuery } from '../contracts.js';
@@ -10,14 +11,7 @@ import { idParams } from '../../../platform/http/route-kit.js';
 
 const exportQuery = memberListQuery.omit({ page: true, pageSize: true, sort: true, order: true });
 
-/** Sends a workbook as a download; the Chinese file name goes in filename* (RFC 6266), with an ASCII fallback. */
-function sendXlsx(reply: FastifyReply, buffer: Buffer, fileName: string, asciiName: string) {
-  reply
-    .header('content-type', XLSX_MIME)
-    .header('content-disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`)
-    .header('cache-control', 'no-store');
-  return reply.send(buffer);
-}
+const sendXlsx = (reply: FastifyReply, buffer: Buffer, fileName: string, asciiName: string) => sendDownload(reply, buffer, { mime: XLSX_MIME, fileName, asciiName });
 
 async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; buffer: Buffer }> {
   if (!req.isMultipart()) throw new AppError(OrgErrors['import.bad_file'], { reason: '请以表单字段 file 上传 .xlsx 文件' });

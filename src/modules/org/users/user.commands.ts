@@ -20,7 +20,7 @@ export interface UserInput {
 
 /** Creates an account with its roles. */
 export async function createUser(db: Db, actor: Actor, input: UserInput): Promise<string> {
-  checkPasswordStrength(input.username, input.password);
+  await checkPasswordStrength(input.username, input.password);
   const hash = await hashPassword(input.password);
   return transact(db, actor, async (uow) => {
     const taken = await uow.tx.execute(sql`select 1 from users where lower(username) = lower(${input.username})`);

@@ -19,7 +19,7 @@ const userBody = z.object({
     office: z.string().refine((o) => knownOffices().includes(o), { message: '不是已声明的处室 / not a declared office' }).nullish(),
     unitId: z.uuid().nullish(),
     memberId: z.uuid().nullish(),
-  })).min(1),
+  })).min(1).max(50),
 });
 
 /**
@@ -28,8 +28,13 @@ const userBody = z.object({
  * holder act there.
  */
 async function checkGrants(db: Db, committeeId: string, grants: z.infer<typeof userBody>['grants']): Promise<void> {
+  const seen = new Set<string>();
   for (const [i, g] of grants.entries()) {
     const bad = (zh: string, en: string) => new AppError(OrgErrors['user.grant_invalid'], { index: i + 1, reasonZh: zh, reasonEn: en });
+    // An account holds each role (staff: per office) once in a committee (user_roles' unique index).
+    const key = `${g.role}|${g.office ?? ''}`;
+    if (seen.has(key)) throw bad('同一角色（机关工作人员按处室）只能授予一次', 'a role (staff: per office) can be granted once');
+    seen.add(key);
     if (g.role === 'staff' && !g.office) throw bad('机关工作人员须选择所在处室', 'staff need an office');
     if (g.role === 'unit_clerk' && !g.unitId) throw bad('承办单位工作人员须选择承办单位', 'a unit clerk needs a unit');
     if (g.role === 'member' && !g.memberId) throw bad('委员账户须关联委员档案', 'a member account needs the member record');

@@ -1,4 +1,3 @@
-import type * as ExcelJS from 'exceljs';
 import { exceljs } from '../../../platform/exports/lazy.js';
 import { MEMBER_ROLE_LABELS } from '../../org/index.js';
 import { DUTY_KINDS, primaryRole, type DutyKind } from '../domain/kinds.js';

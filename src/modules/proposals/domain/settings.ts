@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDate } from '../../../platform/schema.js';
 import { DEFAULT_DUPLICATE_THRESHOLD } from './matching.js';
 import { keySettingsShape } from '../key.settings.js';
 
@@ -23,7 +24,7 @@ export const NATIONAL_REJECT_REASONS = [
 export const DEFAULT_CATEGORIES = ['经济', '城建环资', '教科文卫体', '社会法制', '农业农村', '其他'] as const;
 
 const code = z.string().regex(/^[a-z0-9_]{1,40}$/);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const isoDate = calendarDate();
 
 export const proposalSettingsSchema = z.object({
   /** 案由: the title's pattern (a warning when not matched) and its length limit (an error). */
@@ -36,14 +37,15 @@ export const proposalSettingsSchema = z.object({
   checkThreeParts: z.boolean().default(true),
   /** Warn when no research basis (不调研不提案) is given. */
   warnWithoutResearch: z.boolean().default(true),
-  categories: z.array(z.string().min(1).max(20)).min(1).default([...DEFAULT_CATEGORIES]),
-  rejectReasons: z.array(z.object({ code, label: z.string().min(1).max(60) })).min(1).default(NATIONAL_REJECT_REASONS.map((r) => ({ ...r }))),
+  categories: z.array(z.string().min(1).max(20)).min(1).max(100).default([...DEFAULT_CATEGORIES]),
+  rejectReasons: z.array(z.object({ code, label: z.string().min(1).max(60) })).min(1).max(50).default(NATIONAL_REJECT_REASONS.map((r) => ({ ...r }))),
   /** Two review passes (预审 then 复审): filing needs a pre-review first. */
   twoPassReview: z.boolean().default(false),
   /** Reply classes (答复类别). */
   replyClasses: z
     .array(z.object({ code: z.string().regex(/^[A-Z]$/), label: z.string().min(1).max(40) }))
     .min(2)
+    .max(26)
     .default([
       { code: 'A', label: '所提问题已经解决或基本解决' },
       { code: 'B', label: '所提问题正在解决或已列入计划逐步解决' },
@@ -57,8 +59,8 @@ export const proposalSettingsSchema = z.object({
   /** Working days after assignment in which a unit may object (提出异议). */
   objectionWorkingDays: z.number().int().min(1).max(30).default(5),
   /** Public holidays (not working days) and adjusted working weekend days (调休上班). */
-  holidays: z.array(isoDate).default([]),
-  extraWorkdays: z.array(isoDate).default([]),
+  holidays: z.array(isoDate).max(1000).default([]),
+  extraWorkdays: z.array(isoDate).max(1000).default([]),
   /** Similarity score from which a proposal is flagged as a likely duplicate. */
   duplicateThreshold: z.number().min(0.01).max(1).default(DEFAULT_DUPLICATE_THRESHOLD),
   /** Key proposals, supervision and reminders (key.settings.ts). */

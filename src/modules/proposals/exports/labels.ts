@@ -41,10 +41,5 @@ export function replyTitle(ctx: { abbrev: string; termNumber: number | null; ses
   return `关于${meetingPrefix(ctx)}${ctx.numberLabel ?? ''}提案的答复`;
 }
 
-/** A download header: the Chinese name in filename* (RFC 6266) with an ASCII fallback. */
-export function attachmentHeader(fileName: string, asciiName: string): string {
-  return `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
-}
-
 export const DOCX_MIME = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 export const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';

@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream';
-import type * as ExcelJS from 'exceljs';
 import { exceljs } from '../../../platform/exports/lazy.js';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { RATING_LABELS } from '../contracts.js';

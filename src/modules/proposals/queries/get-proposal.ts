@@ -9,6 +9,19 @@ import { loadVisible } from '../proposal.access.js';
 import { findProposal, mergedInto, readSettings, sessionNames, signersOf, type SignerRow } from '../proposal.repository.js';
 import type { Caller } from '../proposals.policy.js';
 
+/**
+ * A reply as the caller may read it. A reply marked 不公开 (isPublic false) is read in full by the
+ * proposal's proposer and co-signers, the proposals office, the handling units concerned, staff
+ * and leaders; anyone else who may see the proposal (another member) sees that a reply exists,
+ * from which unit, when, and its class — not its text, signer, contact or document number.
+ */
+export type ReplyView = ReplyRow & { withheld: boolean };
+
+export function presentReply(r: ReplyRow, mayReadWithheld: boolean): ReplyView {
+  if (r.isPublic || mayReadWithheld) return { ...r, withheld: false };
+  return { ...r, body: '', signer: null, contactPerson: null, contactPhone: null, docNumber: null, reviewNote: null, countersignedBy: r.countersignedBy.map((c) => ({ ...c, opinion: null })), withheld: true };
+}
+
 export interface ProposalView {
   id: string;
   state: string;
@@ -30,10 +43,10 @@ export interface ProposalView {
   replyClass: string | null;
   signers: Omit<SignerRow, 'proposalId'>[];
   decision: { code: string | null; label: string | null; note: string | null };
-  mergedInto: { id: string; title: string; numberLabel: string | null; state: string; replies: ReplyRow[] } | null;
+  mergedInto: { id: string; title: string; numberLabel: string | null; state: string; replies: ReplyView[] } | null;
   merged: { id: string; title: string; numberLabel: string | null; signers: { memberId: string; name: string }[] }[];
   assignments: AssignmentRow[];
-  replies: ReplyRow[];
+  replies: ReplyView[];
   feedback: FeedbackRow[];
   formCheck: FormatCheck | null;
   dates: { submittedAt: string | null; filedAt: string | null; releasedAt: string | null; closedAt: string | null; updatedAt: string };
@@ -49,6 +62,8 @@ export async function getProposal(db: Executor, caller: Caller, id: string): Pro
   const settings = parseSettings(await readSettings(db, c));
   const insider = l.facts.office || l.facts.oversight || l.actors.has('assigned_unit');
   const released = (r: ReplyRow) => r.status === 'released';
+  const related = l.actors.has('proposer') || l.actors.has('cosigner') || l.actors.has('signer');
+  const shown = (r: ReplyRow) => presentReply(r, insider || related);
   const [replies, feedback, merged, names] = await Promise.all([
     repliesOf(db, c, id),
     feedbackOf(db, c, id),
@@ -59,7 +74,7 @@ export async function getProposal(db: Executor, caller: Caller, id: string): Pro
   let master: ProposalView['mergedInto'] = null;
   if (row.mergedIntoId) {
     const m = (await findProposal(db, c, row.mergedIntoId))!;
-    master = { id: m.id, title: m.title, numberLabel: m.numberLabel, state: m.state, replies: (await repliesOf(db, c, m.id)).filter(released) };
+    master = { id: m.id, title: m.title, numberLabel: m.numberLabel, state: m.state, replies: (await repliesOf(db, c, m.id)).filter(released).map(shown) };
   }
   const sessionName = row.sessionId ? names.get(row.sessionId) ?? null : null;
   const rejectLabel = row.state === 'not_filed' ? settings.rejectReasons.find((r) => r.code === row.decisionCode)?.label ?? null : null;
@@ -79,7 +94,7 @@ export async function getProposal(db: Executor, caller: Caller, id: string): Pro
       signers: mergedSigners.filter((s) => s.proposalId === m.id && (s.status === 'first' || s.status === 'confirmed')).map((s) => ({ memberId: s.memberId, name: s.name })),
     })),
     assignments: l.assignments,
-    replies: insider ? replies : replies.filter(released),
+    replies: (insider ? replies : replies.filter(released)).map(shown),
     feedback,
     formCheck: editing ? checkFormat(row, settings) : null,
     dates: { submittedAt: row.submittedAt, filedAt: row.filedAt, releasedAt: row.releasedAt, closedAt: row.closedAt, updatedAt: row.updatedAt },

@@ -13,7 +13,7 @@ export const infoSettingsSchema = z.object({
   maxChars: z.number().int().min(100).max(20000).default(1500),
   titleMaxChars: z.number().int().min(10).max(200).default(60),
   /** Where items and issues are forwarded (报送). */
-  destinations: z.array(z.string().trim().min(1).max(40)).min(1).default([...DEFAULT_DESTINATIONS]),
+  destinations: z.array(z.string().trim().min(1).max(40)).min(1).max(100).default([...DEFAULT_DESTINATIONS]),
   /** An information officer's monthly quota unless the appointment says otherwise. */
   defaultMonthlyQuota: z.number().int().min(0).max(31).default(1),
   /** Similarity score from which another item is flagged as probably the same matter. */
@@ -31,7 +31,7 @@ export type InfoSettings = z.infer<typeof infoSettingsSchema>;
 export const infoSettingsPatch = z.object({
   maxChars: z.number().int().min(100).max(20000).optional(),
   titleMaxChars: z.number().int().min(10).max(200).optional(),
-  destinations: z.array(z.string().trim().min(1).max(40)).min(1).optional(),
+  destinations: z.array(z.string().trim().min(1).max(40)).min(1).max(100).optional(),
   defaultMonthlyQuota: z.number().int().min(0).max(31).optional(),
   similarThreshold: z.number().min(0.01).max(1).optional(),
   issuingOffice: z.string().trim().min(2).max(60).nullable().optional(),
