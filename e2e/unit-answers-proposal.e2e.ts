@@ -31,12 +31,23 @@ describe('dingxi-unit (clerk of 定西市教育局) answers an assigned proposal
     expect(await page.getByTestId('action-release').count()).toBe(0);
 
     await page.getByTestId('action-save_reply').click();
-    await page.locator('.ant-modal .ant-radio-button-wrapper', { hasText: 'B' }).click();
+    // A click during the dialog's zoom-in can be lost (the class then stays unchosen and the form
+    // refuses to send): wait for the dialog to settle, and check that the choice took.
+    await page.locator('.ant-modal').waitFor();
+    await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear'));
+    const classB = page.locator('.ant-modal .ant-radio-button-wrapper', { hasText: 'B' });
+    await classB.click();
+    await expect.poll(() => classB.getAttribute('class')).toContain('ant-radio-button-wrapper-checked');
     await page.getByTestId('field-signer').fill('王局长');
     await page.getByTestId('field-contactPerson').fill('李科长');
     await page.getByTestId('field-contactPhone').fill('0932-8212345');
     await page.getByTestId('field-replyBody').fill('您提出的提案收悉。我局已将乡村教师周转宿舍建设列入年度计划，逐步推进。');
-    await page.getByTestId('action-confirm').click();
+    // Wait for the save itself, so a refusal fails here with the server's answer rather than as a modal that stays open.
+    const [saved] = await Promise.all([
+      page.waitForResponse((r) => r.request().method() !== 'GET' && /\/api\/proposals\/[^/]+\/reply/.test(r.url()), { timeout: 60_000 }),
+      page.getByTestId('action-confirm').click(),
+    ]);
+    expect(saved.status(), (await saved.text()).slice(0, 300)).toBe(200);
     await page.locator('.ant-modal').waitFor({ state: 'detached' });
     await expect.poll(() => page.getByTestId('proposal-reply').count()).toBeGreaterThan(0);
 
