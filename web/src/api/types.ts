@@ -142,6 +142,8 @@ export interface ProposalReply {
   id: string; unitId: string; unitName: string; round: number; status: 'draft' | 'submitted' | 'sent_back' | 'released';
   replyClass: string | null; isPublic: boolean; signer: string | null; contactPerson: string | null; contactPhone: string | null;
   docNumber: string | null; body: string; contactedOn: string | null; reviewNote: string | null;
+  /** A 不公开 reply this caller may not read: its text, signer and contact are left out (the server decides). */
+  withheld?: boolean;
 }
 
 export interface ProposalFeedback {

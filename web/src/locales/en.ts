@@ -253,6 +253,7 @@ export const en: Record<MessageKey, string> = {
   'proposals.mergedHere': 'Proposals merged into this one',
   'proposals.assignments': 'Handling units',
   'proposals.replies': 'Replies',
+  'proposals.replyWithheld': 'This reply is not public: only the proposers and co-signers, the handling units, the committee staff and its leaders may read it in full.',
   'proposals.feedback': 'Ratings',
   'proposals.timeline': 'Timeline',
   'proposals.actions': 'Available actions',

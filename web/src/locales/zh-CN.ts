@@ -254,6 +254,7 @@ export const zhCN = {
   'proposals.mergedHere': '并入本案的提案',
   'proposals.assignments': '承办单位',
   'proposals.replies': '答复',
+  'proposals.replyWithheld': '该答复不公开：全文仅提案人、联名人、承办单位、政协机关工作人员和领导可以查阅。',
   'proposals.feedback': '评价',
   'proposals.timeline': '办理过程',
   'proposals.actions': '可办理的操作',

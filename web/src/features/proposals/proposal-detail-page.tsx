@@ -117,7 +117,9 @@ function ProposalDetail() {
               {[...p.replies, ...(p.mergedInto?.replies ?? [])].map((r) => (
                 <Card key={r.id} type="inner" size="small" style={{ marginBottom: 8 }} data-testid="proposal-reply"
                   title={<Space wrap size={4}><span>{r.unitName}</span>{r.replyClass && <Tag color="blue">{r.replyClass}</Tag>}<Tag>{t(`proposals.reply.${r.status}` as MessageKey)}</Tag></Space>}>
-                  <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{r.body}</Typography.Paragraph>
+                  {r.withheld
+                    ? <Typography.Paragraph type="secondary" data-testid="reply-withheld">{t('proposals.replyWithheld')}</Typography.Paragraph>
+                    : <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{r.body}</Typography.Paragraph>}
                   <Typography.Text type="secondary">
                     {[r.signer && `${t('proposals.replySigner')}：${r.signer}`, r.contactPerson && `${t('proposals.contactPerson')}：${r.contactPerson}`, r.contactPhone].filter(Boolean).join('　')}
                   </Typography.Text>
