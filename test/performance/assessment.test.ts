@@ -142,7 +142,12 @@ describe('the annual assessment: run (idempotent draft), publish (freeze), revis
     // A revision now removes it and names it in the audit row.
     const rev = await reviseAssessment(w.db, w.staff, head.id, { reason: '作废重复录入的调研记录' });
     const audit = (await auditActions(w.db, w.committeeId, rev.id))[0];
-    expect(audit.after.changed).toEqual([expect.objectContaining({ memberId: w.members[0], recordsRemoved: [victim], recordsAdded: [] })]);
+    // The member's entry names the record; others may appear only because their rank moved with
+    // the member's points (which record is voided depends on the ids, so how far the points fall
+    // varies from run to run), and then with no records of theirs added or removed.
+    const changed = audit.after.changed as { memberId: string; recordsAdded: string[]; recordsRemoved: string[] }[];
+    expect(changed.find((c) => c.memberId === w.members[0])).toEqual(expect.objectContaining({ recordsRemoved: [victim], recordsAdded: [] }));
+    for (const c of changed.filter((x) => x.memberId !== w.members[0])) expect([c.recordsAdded, c.recordsRemoved]).toEqual([[], []]);
     const h3 = (await findAssessment(w.db, w.committeeId, rev.id))!;
     expect(await snapshotRecordIds(w.db, w.committeeId, h3, w.members[0])).toEqual(before.filter((x) => x !== victim));
     expect(await snapshotRecordIds(w.db, w.committeeId, head, w.members[0])).toEqual(before); // and the superseded one keeps its own
