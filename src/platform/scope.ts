@@ -19,8 +19,11 @@ export interface CommitteeScope {
   committeeIds: string[];
 }
 
+/** The committee on its own. */
+export const selfScope = (committeeId: string): CommitteeScope => ({ kind: 'self', rootId: committeeId, committeeIds: [committeeId] });
+
 export async function committeeScope(db: Executor, rootId: string, kind: ScopeKind): Promise<CommitteeScope> {
-  if (kind === 'self') return { kind, rootId, committeeIds: [rootId] };
+  if (kind === 'self') return selfScope(rootId);
   const { rows } = await db.execute<{ id: string }>(sql`
     with recursive t(id, depth) as (
       select id, 0 from committees where id = ${rootId}

@@ -1,12 +1,15 @@
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { proposalDeadlineStep as deadlineStep, sendReminders } from '../../src/modules/proposals/reminders.js';
+import { deadlineStep as platformStep } from '../../src/platform/reminders.js';
+import { sendReminders, stepsOf } from '../../src/modules/proposals/reminders.js';
 import { extendDeadline, objectToAssignment, rateReply, returnProposal } from '../../src/modules/proposals/index.js';
 import { parseSettings } from '../../src/modules/proposals/domain/settings.js';
 import { makeUser } from '../support/factories.js';
 import { assigned, proposalWorld, released, submitted, WATER, HEALTH, type World } from './support.js';
 
 const S = parseSettings({});
+/** The platform's steps under a committee's proposal settings, as the daily job counts them. */
+const deadlineStep = (today: string, deadline: string, s: Parameters<typeof stepsOf>[0]) => platformStep(today, deadline, stepsOf(s));
 
 describe('deadline steps', () => {
   it('the nearest threshold reached, once per step; overdue on day 1 and then each week', () => {

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/unit-of-work.js';
+import { CHINA_TZ_SQL } from '../../platform/db/china-time-sql.js';
 
 /** SQL only: who receives proposal notices, and what the daily reminders look at. */
 
@@ -73,7 +74,7 @@ export type AwaitingRating = {
 export async function awaitingRating(db: Executor, committeeId?: string): Promise<AwaitingRating[]> {
   const { rows } = await db.execute<AwaitingRating>(sql`
     select distinct p.committee_id as "committeeId", p.id as "proposalId", p.round, p.title, p.number_label as "numberLabel",
-           to_char(p.released_at at time zone 'Asia/Shanghai', 'YYYY-MM-DD') as "releasedOn", s.member_id as "memberId"
+           to_char(p.released_at at time zone ${CHINA_TZ_SQL}, 'YYYY-MM-DD') as "releasedOn", s.member_id as "memberId"
       from proposals p
       join proposals src on src.committee_id = p.committee_id and (src.id = p.id or src.merged_into_id = p.id)
       join proposal_signers s on s.committee_id = src.committee_id and s.proposal_id = src.id and s.status in ('first', 'confirmed')

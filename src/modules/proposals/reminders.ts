@@ -3,7 +3,7 @@ import type { JobDef } from '../../platform/jobs.js';
 import { notify } from '../../platform/notifications.js';
 import { sql } from 'drizzle-orm';
 import { addDays, daysBetween } from '../../platform/calendar.js';
-import { deadlineStep, remindDeadline, type ReminderSteps } from '../../platform/reminders.js';
+import { remindDeadline, type ReminderSteps } from '../../platform/reminders.js';
 import { chinaDate } from '../../platform/time.js';
 import { parseSettings, type ProposalSettings } from './domain/settings.js';
 import { ratingKey } from './reminders.notices.js';
@@ -23,10 +23,7 @@ import { awaitingRating, clerkUsers, dueAssignments, memberUsers, officeBacklog,
  */
 
 /** The committee's reminder steps (settings) in the platform's terms. */
-const stepsOf = (s: Pick<ProposalSettings, 'reminderDaysBefore' | 'reminderOverdueEveryDays'>): ReminderSteps => ({ daysBefore: s.reminderDaysBefore, overdueEveryDays: s.reminderOverdueEveryDays });
-
-/** Which deadline reminder is due on `today` under the proposal settings (platform/reminders.ts). */
-export const proposalDeadlineStep = (today: string, deadline: string, s: Pick<ProposalSettings, 'reminderDaysBefore' | 'reminderOverdueEveryDays'>) => deadlineStep(today, deadline, stepsOf(s));
+export const stepsOf = (s: Pick<ProposalSettings, 'reminderDaysBefore' | 'reminderOverdueEveryDays'>): ReminderSteps => ({ daysBefore: s.reminderDaysBefore, overdueEveryDays: s.reminderOverdueEveryDays });
 
 export interface ReminderCounts {
   deadline: number;

@@ -2,6 +2,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import { pgArrayLiteral } from '../../platform/db/pg-array.js';
 import type { Executor } from '../../platform/db/unit-of-work.js';
 import type { InfoState, IssueStatus } from './domain/info-workflow.js';
+import { CHINA_TZ_SQL } from '../../platform/db/china-time-sql.js';
 
 /** SQL only. The first argument after the executor is always the committee. */
 
@@ -189,10 +190,10 @@ export async function officerProgress(db: Executor, committeeId: string, year: n
       from social_info_officers o
       join members m on m.id = o.member_id and m.committee_id = o.committee_id
       left join lateral (
-        select extract(month from i.submitted_at at time zone 'Asia/Shanghai')::int as month, count(*)::int as n
+        select extract(month from i.submitted_at at time zone ${CHINA_TZ_SQL})::int as month, count(*)::int as n
           from social_info_items i
          where i.committee_id = o.committee_id and o.member_id = any(i.member_ids)
-           and extract(year from i.submitted_at at time zone 'Asia/Shanghai') = ${year}
+           and extract(year from i.submitted_at at time zone ${CHINA_TZ_SQL}) = ${year}
          group by 1) c on true
      where o.committee_id = ${committeeId} and o.year = ${year}
      order by m.name_pinyin, c.month`);

@@ -1,7 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { inCommittees, type CommitteeScope } from '../../../platform/scope.js';
-import { CHINA_TZ } from '../../../platform/time.js';
+import { CHINA_TZ_SQL as TZ } from '../../../platform/db/china-time-sql.js';
 import { FILED_STATES } from '../exports/labels.js';
 
 /**
@@ -11,7 +11,6 @@ import { FILED_STATES } from '../exports/labels.js';
  */
 export type FigureScope = { committees: CommitteeScope; sessionId?: string; year?: number };
 
-const TZ = sql.raw(`'${CHINA_TZ}'`);
 const filedStates = sql`(select jsonb_array_elements_text(${JSON.stringify(FILED_STATES)}::jsonb))`;
 
 /** `p` rows of the scope. */

@@ -4,7 +4,7 @@ import { AppError } from '../../../platform/errors.js';
 import type { Rating } from '../contracts.js';
 import { chinaDate, chinaYear } from '../../../platform/time.js';
 import { defineFigure, scopeParam } from '../../../platform/figures.js';
-import type { CommitteeScope, ScopeKind } from '../../../platform/scope.js';
+import { selfScope, type CommitteeScope, type ScopeKind } from '../../../platform/scope.js';
 import { parseSettings } from '../domain/settings.js';
 import { FILED_STATES } from '../exports/labels.js';
 import { ReportErrors, ReportPermissions } from '../exports/reports.policy.js';
@@ -104,7 +104,7 @@ function monthsBetween(from: string, to: string): string[] {
  * result classes, satisfaction, and the same per unit, sector, category and month.
  */
 export async function proposalFigures(db: Executor, where: CommitteeScope | string, q: Omit<FiguresQuery, 'scope'> & { scope?: ScopeKind }, opts: { today?: string } = {}): Promise<ProposalFigures> {
-  const committees = typeof where === 'string' ? { kind: 'self' as const, rootId: where, committeeIds: [where] } : where;
+  const committees = typeof where === 'string' ? selfScope(where) : where;
   const committeeId = committees.rootId;
   // Sessions belong to one committee: across levels (全市各级) the figures are of a year, this one by default.
   if (committees.kind === 'tree' && q.year === undefined) q = { ...q, year: chinaYear() };

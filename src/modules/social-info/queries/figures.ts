@@ -1,7 +1,8 @@
 import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
-import { inCommittees, type CommitteeScope, type ScopeKind } from '../../../platform/scope.js';
-import { CHINA_TZ, chinaYear } from '../../../platform/time.js';
+import { inCommittees, selfScope, type CommitteeScope, type ScopeKind } from '../../../platform/scope.js';
+import { chinaYear } from '../../../platform/time.js';
+import { CHINA_TZ_SQL } from '../../../platform/db/china-time-sql.js';
 import { defineFigure } from '../../../platform/figures.js';
 import { figuresQuery } from '../contracts.js';
 import { InfoPermissions } from '../social-info.policy.js';
@@ -49,8 +50,6 @@ export type AuthorFigures = {
   instructed: number;
 };
 
-const CHINA_TZ_SQL = sql.raw(`'${CHINA_TZ}'`);
-
 /** [start, end) of the year in China time, as timestamptz bounds usable by indexes. */
 const yearStart = (y: number) => sql`make_timestamptz(${y}, 1, 1, 0, 0, 0, ${CHINA_TZ_SQL})`;
 const inYear = (col: SQL, y: number) => sql`${col} >= ${yearStart(y)} and ${col} < ${yearStart(y + 1)}`;
@@ -58,7 +57,7 @@ const dateInYear = (col: SQL, y: number) => sql`${col} >= make_date(${y}, 1, 1) 
 
 /** Per member of the committee who authored an item touched in the year; `limit` null: all. */
 export async function authorFigures(db: Executor, committees: string | CommitteeScope, year: number, limit: number | null): Promise<AuthorFigures[]> {
-  const where = typeof committees === 'string' ? { kind: 'self' as const, rootId: committees, committeeIds: [committees] } : committees;
+  const where = typeof committees === 'string' ? selfScope(committees) : committees;
   const { rows } = await db.execute<AuthorFigures>(sql`
     with touched as (
       select i.id, i.member_ids,
@@ -92,7 +91,7 @@ export async function authorFigures(db: Executor, committees: string | Committee
  * committee's members; the officers' progress is the addressed committee's own.
  */
 export async function yearFigures(db: Executor, caller: Caller, year: number, scope?: CommitteeScope): Promise<Figures> {
-  const where = scope ?? { kind: 'self' as const, rootId: caller.committeeId, committeeIds: [caller.committeeId] };
+  const where = scope ?? selfScope(caller.committeeId);
   const inC = (col: SQL) => inCommittees(col, where);
   const totals = (await db.execute<Totals>(sql`
     select count(*) filter (where ${inYear(sql`submitted_at`, year)})::int as received,

@@ -6,6 +6,7 @@ import { INFO_STATES, type InfoState } from '../domain/info-workflow.js';
 import { visibleSql } from '../item.access.js';
 import type { Caller } from '../social-info.policy.js';
 import { textArrayParam, tokensOverlap } from '../social-info.repository.js';
+import { CHINA_TZ_SQL } from '../../../platform/db/china-time-sql.js';
 
 export type ListRow = { id: string; title: string; state: InfoState; stateLabel: string; urgent: boolean; sourceKind: string; sourceName: string | null; submittedAt: string; hits?: number };
 
@@ -24,7 +25,7 @@ export function itemFilter(caller: Caller, q: Omit<ListQuery, 'page' | 'pageSize
   if (q.sourceKind) where.push(sql`i.source_kind = ${q.sourceKind}`);
   if (q.year) {
     // A range on submitted_at (China time), so the (committee, state, submitted_at) index serves it.
-    where.push(sql`i.submitted_at >= make_timestamptz(${q.year}, 1, 1, 0, 0, 0, 'Asia/Shanghai') and i.submitted_at < make_timestamptz(${q.year + 1}, 1, 1, 0, 0, 0, 'Asia/Shanghai')`);
+    where.push(sql`i.submitted_at >= make_timestamptz(${q.year}, 1, 1, 0, 0, 0, ${CHINA_TZ_SQL}) and i.submitted_at < make_timestamptz(${q.year + 1}, 1, 1, 0, 0, 0, ${CHINA_TZ_SQL})`);
   }
   let order = sql`i.submitted_at desc, i.id`;
   let hits = sql`null::int`;

@@ -1,10 +1,8 @@
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
-import type { Grant } from '../../api/types';
 import { useSession } from '../../app/auth';
-import { useI18n, type Translate } from '../../app/i18n';
-import { grantLabel as roleGrantLabel } from '../../ui/role-label';
+import { useI18n } from '../../app/i18n';
+import { grantLabel } from '../../ui/role-label';
 
-const grantLabel = (g: Grant, t: Translate) => roleGrantLabel(t, g);
 
 /** Greets the user with who they are here: committee and roles. No figures until there are real ones. */
 export default function HomePage() {
@@ -23,7 +21,7 @@ export default function HomePage() {
           <Descriptions.Item label={t('home.roles')}>
             <Space wrap size={[4, 4]} data-testid="my-roles">
               {me.user.isPlatformAdmin && <Tag color="red">{t('home.platformAdmin')}</Tag>}
-              {me.grants.map((g, i) => <Tag key={i} color="blue">{grantLabel(g, t)}</Tag>)}
+              {me.grants.map((g, i) => <Tag key={i} color="blue">{grantLabel(t, g)}</Tag>)}
               {!me.user.isPlatformAdmin && me.grants.length === 0 && t('home.noRoles')}
             </Space>
           </Descriptions.Item>
