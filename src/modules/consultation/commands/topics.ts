@@ -1,5 +1,5 @@
 import type { Db } from '../../../platform/db/database.js';
-import { transact } from '../../../platform/db/unit-of-work.js';
+import { transact, type Executor } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
 import { ConsultationErrors as E } from '../consultation.errors.js';
 import { isOffice, memberIdsOf, type Caller } from '../consultation.policy.js';
@@ -37,24 +37,27 @@ export async function submitTopic(db: Db, caller: Caller, raw: TopicInput): Prom
   });
 }
 
-const topicMove = (caller: Caller, id: string, action: TopicAction) => ({
-  action, committeeId: caller.committeeId, entity: 'consultation_topic', entityId: id, event: TOPIC_EVENTS[action],
-  actors: new Set(isOffice(caller) ? (['office'] as const) : []),
-});
+/** What every topic move shares: the record, its event, and loading it locked in the caller's committee (404). */
+const topicMove = (tx: Executor, caller: Caller, id: string, action: TopicAction) => {
+  const actors = new Set(isOffice(caller) ? (['office'] as const) : []);
+  return {
+    action, committeeId: caller.committeeId, entity: 'consultation_topic', entityId: id, event: TOPIC_EVENTS[action],
+    load: async () => {
+      const t = await findTopic(tx, caller.committeeId, id, true);
+      if (!t) throw new AppError(E['consultation.topic_not_found']);
+      return { ...t, actors };
+    },
+  };
+};
 
 /** 列入计划: the topic becomes an item of a draft plan of its year (title defaults to the topic's). */
 export async function acceptTopic(db: Db, caller: Caller, id: string, raw: AcceptInput): Promise<string> {
   const input = acceptInput.parse(raw);
   return transact(db, caller.actor, async (uow) => {
-    const m = topicMove(caller, id, 'accept');
+    const m = topicMove(uow.tx, caller, id, 'accept');
     let itemId = '';
     await topicWorkflow.move(uow, {
       ...m,
-      load: async () => {
-        const t = await findTopic(uow.tx, caller.committeeId, id, true);
-        if (!t) throw new AppError(E['consultation.topic_not_found']);
-        return { ...t, actors: m.actors };
-      },
       async work(topic) {
         const plan = await lockPlan(uow.tx, caller, input.planId);
         if (plan.year !== topic.year) throw new AppError(E['consultation.year_mismatch'], { topicYear: topic.year, planYear: plan.year });
@@ -74,14 +77,9 @@ export async function acceptTopic(db: Db, caller: Caller, id: string, raw: Accep
 export async function declineTopic(db: Db, caller: Caller, id: string, raw: { reason: string }): Promise<void> {
   const { reason } = reasonInput.parse(raw);
   await transact(db, caller.actor, async (uow) => {
-    const m = topicMove(caller, id, 'decline');
+    const m = topicMove(uow.tx, caller, id, 'decline');
     await topicWorkflow.move(uow, {
       ...m,
-      load: async () => {
-        const t = await findTopic(uow.tx, caller.committeeId, id, true);
-        if (!t) throw new AppError(E['consultation.topic_not_found']);
-        return { ...t, actors: m.actors };
-      },
       work: async (topic) => ({ after: { reason }, payload: { reason, memberId: topic.memberId } }),
       writeState: (to) => patchTopic(uow.tx, caller.committeeId, id, { state: to, declineReason: reason }),
     });
