@@ -106,6 +106,33 @@ describe('authentication', () => {
     }
   });
 
+  it('an unknown name\'s failures are counted in the database, so every instance on it (and a restart) sees them; stale ones are dropped', async () => {
+    const strict = await testApp({ LOGIN_MAX_FAILURES: '3', LOGIN_LOCKOUT_MINUTES: '10' });
+    try {
+      const nobody = uniq('Nobody');
+      const row = async (name: string) => (await db().execute<{ failures: number; locked: boolean }>(sql`
+        select failures, locked_until > now() as locked from login_name_failures where username_key = lower(${name})`)).rows[0];
+      expect((await login(strict, nobody, 'bad-1')).statusCode).toBe(401);
+      expect((await login(strict, nobody.toLowerCase(), 'bad-2')).statusCode).toBe(401);
+      expect(await row(nobody)).toEqual({ failures: 2, locked: null });
+      expect((await login(strict, nobody, 'bad-3')).statusCode).toBe(423);
+      expect(await row(nobody)).toEqual({ failures: 0, locked: true });
+      // Locked: further tries change nothing and are told the minutes left.
+      const again = await login(strict, nobody, 'bad-4');
+      expect(again.statusCode).toBe(423);
+      expect(again.json().error.message).toContain('10 分钟');
+      // A name last tried more than 30 days ago and not locked is dropped on the next failure.
+      const old = uniq('old');
+      await login(strict, old, 'bad-1');
+      await db().execute(sql`update login_name_failures set updated_at = now() - interval '31 days' where username_key = lower(${old})`);
+      await login(strict, uniq('other'), 'bad-1');
+      expect(await row(old)).toBeUndefined();
+      expect(await row(nobody)).toBeDefined();
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('CSRF: a state-changing request with the cookie but without x-csrf-token is refused', async () => {
     const u = await makeUser(db(), committee.id, [{ role: 'leader' }]);
     const s = await loginAs(app, u.username);

@@ -84,6 +84,11 @@ export const PlatformErrors = defineErrors({
   'request.invalid': { kind: 'invalid', zh: '请求内容有误，请检查标出的字段', en: 'The request is invalid; check the fields listed' },
   'request.not_found': { kind: 'not_found', zh: '没有这个接口', en: 'No such endpoint' },
   'request.too_large': { kind: 'too_large', zh: '上传的文件太大', en: 'The upload is too large' },
+  'request.body_too_large': {
+    kind: 'too_large',
+    zh: (p) => `请求内容过大：此接口最多接受 ${p.kb} KB`,
+    en: (p) => `The request body is too large: this endpoint takes at most ${p.kb} KB`,
+  },
   'attachments.not_found': {
     kind: 'not_found',
     zh: '附件不存在或已被其他记录使用，请重新上传',

@@ -56,6 +56,11 @@ export interface RouteDef<P extends z.ZodType = z.ZodType, Q extends z.ZodType =
   example?: { body?: unknown; query?: Record<string, string> };
   /** Per-route rate limit (requests per minute per IP). */
   rateLimit?: number;
+  /**
+   * Body-size cap in bytes. Unset, it is derived from the body schema (platform/http/body-limit.ts);
+   * set it where the schema cannot tell (a body whose parts have no bound but whose use does).
+   */
+  bodyLimit?: number;
   // Method syntax on purpose: a RouteDef<P, Q, B> is stored in a manifest's RouteDef[] (the
   // server hands each handler the request its own schemas validated).
   handler(req: RouteRequest<P, Q, B>, ctx: RequestContext, reply: FastifyReply): Promise<unknown>;

@@ -44,7 +44,8 @@ export function calendarDate(opts: { minYear?: number; maxYear?: number } = {}) 
     }
     const y = Number(v.slice(0, 4));
     if (y < min || y > max) ctx.issues.push({ code: 'custom', input: v, message: `年份应在 ${min}–${max} 之间`, params: { xs: 'date_range', min, max } });
-  });
+    // Said in the JSON schema too, so the route's body cap (platform/http/body-limit.ts) counts it.
+  }).meta({ maxLength: 10 });
 }
 
 /**

@@ -84,6 +84,21 @@ describe('performance over HTTP: check-in, standing, self-report and verificatio
     expect(put.json()).toMatchObject({ source: 'year', rules: { preset: 'tongcheng' }, versions: [{ version: 1, note: '参照桐城办法' }] });
     const bad = await staff.request({ method: 'PUT', url: '/api/performance/rules', payload: { year: YEAR, rules: { name: 'x', groups: [], items: [], grades: [] } } });
     expect(bad.statusCode).toBe(400);
+    // Absurd numbers and lists are refused per field (bounds in domain/rules.ts), not stored and scored.
+    const sane = put.json().rules;
+    for (const [field, rules] of [
+      ['body.rules.base', { ...sane, base: 1e12 }],
+      ['body.rules.maxTotal', { ...sane, maxTotal: 1e9 }],
+      ['body.rules.groups.0.cap', { ...sane, groups: [{ ...sane.groups[0], cap: 1e9 }, ...sane.groups.slice(1)] }],
+      ['body.rules.items.0.points', { ...sane, items: [{ ...sane.items[0], points: 1e6 }, ...sane.items.slice(1)] }],
+      // Named as the whole body here: zod words a union whose every branch fails this way.
+      ['body', { ...sane, grades: Array.from({ length: 500 }, (_, i) => ({ key: `g${i}`, label: `档${i}`, min: i })) }],
+      ['body.rules.allowance.amountYuan', { ...sane, allowance: { ...sane.allowance, amountYuan: 1e15 } }],
+    ] as const) {
+      const res = await staff.request({ method: 'PUT', url: '/api/performance/rules', payload: { year: YEAR, rules } });
+      expect(res.statusCode, `${field}: ${res.body}`).toBe(400);
+      expect(res.json().error.details.map((d: { field: string }) => d.field), res.body).toContain(field);
+    }
     expect((await member.request({ method: 'PUT', url: '/api/performance/rules', payload: { year: YEAR, preset: 'jinan' } })).statusCode).toBe(403);
     // Live standing follows the year's rules: a 桐城 consultation is worth 5.
     expect((await member.request({ method: 'GET', url: '/api/performance/standing' })).json().total).toBe(5);

@@ -167,6 +167,25 @@ export const users = pgTable(
   (t) => [uniqueIndex('users_username_uq').on(sql`lower(${t.username})`)],
 );
 
+/**
+ * Failed logins for names that are no account, so that they are counted and locked exactly as an
+ * account is (auth.commands.ts): the lockout must not tell which usernames exist. In the database,
+ * not in process memory, because two server instances on one database (or a restart) would
+ * otherwise each count from zero, and an unknown name would take N × maxFailures tries to lock
+ * where a real one takes maxFailures. Keyed by lower(username) like `users_username_uq`.
+ * A deliberate tenancy exception: a name that is no account belongs to no committee.
+ */
+export const loginNameFailures = pgTable(
+  'login_name_failures',
+  {
+    usernameKey: text('username_key').primaryKey(),
+    failures: integer('failures').notNull().default(0),
+    lockedUntil: ts('locked_until'),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [index('login_name_failures_updated_idx').on(t.updatedAt)],
+);
+
 /** A user's role in one committee. office for staff, unit for clerks, member for members. */
 export const userRoles = pgTable(
   'user_roles',

@@ -52,7 +52,7 @@ export const recordInput = z.object({
   description: optText(5000),
   /** Half-days, for kinds scored per half-day. */
   units: z.number().min(0.5).max(100).default(1),
-  metrics: z.record(z.string().max(40), z.number().min(-1e9).max(1e9)).refine((m) => Object.keys(m).length <= 30, { message: '指标最多 30 项' }).default({}),
+  metrics: z.record(z.string().max(40), z.number().min(-1e9).max(1e9)).refine((m) => Object.keys(m).length <= 30, { message: '指标最多 30 项' }).meta({ maxProperties: 30 }).default({}),
   evidence: evidenceInput,
   attachmentIds: attachmentIdsInput,
   /** Staff recording for members (members report for themselves; co-participants are added with `coMemberIds`). */

@@ -25,6 +25,7 @@ import { AppError, type Lang } from '../errors.js';
 import type { ModuleManifest, RequestContext, RouteDef } from '../modules.js';
 import { CacheHub } from '../cache.js';
 import { englishOf } from '../schema.js';
+import { bodyLimitFor, MAX_BODY_BYTES } from './body-limit.js';
 import { BadTextError, edgeValidatorCompiler, guardMultipart, inputSqlState, InputErrors } from './input.js';
 import { COMMITTEE_COOKIE, LANG_COOKIE, PrincipalResolver, SESSION_COOKIE, resolveCommittee } from './auth-context.js';
 
@@ -73,7 +74,8 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w-]{8,64}$/.test(given) ? given : crypto.randomUUID();
     },
-    bodyLimit: 2 * 1024 * 1024,
+    // The ceiling; each module route gets its own cap below it (bodyLimitFor).
+    bodyLimit: MAX_BODY_BYTES,
     // Off unless configured (TRUST_PROXY): believing every X-Forwarded-For let a forged header
     // pick the address the per-IP login limit counts.
     trustProxy: trustProxyOption(config.TRUST_PROXY),
@@ -190,6 +192,11 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
       const e = new AppError('request.rate_limited');
       return reply.status(429).send(errorBody(e.code, e.messageIn(lang), req.id));
     }
+    if (err.code === 'FST_ERR_CTP_BODY_TOO_LARGE') {
+      // Over the route's own cap (bodyLimitFor): refused before it is parsed.
+      const e = new AppError('request.body_too_large', { kb: Math.floor((req.routeOptions.bodyLimit ?? MAX_BODY_BYTES) / 1024) });
+      return reply.status(413).send(errorBody(e.code, e.messageIn(lang), req.id));
+    }
     if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.statusCode === 413) {
       const e = new AppError('request.too_large');
       return reply.status(413).send(errorBody(e.code, e.messageIn(lang), req.id));
@@ -238,6 +245,7 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
       method: def.method,
       url: def.url,
       schema,
+      bodyLimit: bodyLimitFor(def),
       config: {
         xsRoute: def,
         ...(def.rateLimit ? { rateLimit: { max: def.rateLimit, timeWindow: '1 minute' } } : {}),

@@ -23,34 +23,37 @@ type UserRow = {
 };
 
 /**
- * Failed logins for names that are no account, kept in memory (a bounded map, oldest dropped
- * first): enough to answer them as an account would be answered. Per process; a restart forgets
- * them, as it would forget nothing an attacker can use (the accounts' own counts are in the table).
+ * How long a name that is no account keeps its count. Accounts keep theirs until a good login;
+ * a name nobody has tried for this long is dropped so the table does not grow without bound.
  */
-class UnknownLogins {
-  private readonly entries = new Map<string, { failures: number; lockedUntil: number }>();
-  constructor(private readonly cap = 10_000) {}
+const UNKNOWN_NAME_KEPT_DAYS = 30;
 
-  /** Records one failure; says whether the name is locked (minutes left) and whether this failure locked it. */
-  failed(username: string, policy: LoginPolicy): { lockedMinutes: number; justLocked: boolean } {
-    const key = username.toLowerCase();
-    const now = Date.now();
-    const e = this.entries.get(key) ?? { failures: 0, lockedUntil: 0 };
-    if (e.lockedUntil > now) return { lockedMinutes: Math.ceil((e.lockedUntil - now) / 60000), justLocked: false };
-    e.failures += 1;
-    let justLocked = false;
-    if (e.failures >= policy.maxFailures) {
-      e.failures = 0;
-      e.lockedUntil = now + policy.lockoutMinutes * 60000;
-      justLocked = true;
-    }
-    this.entries.delete(key);
-    this.entries.set(key, e);
-    if (this.entries.size > this.cap) this.entries.delete(this.entries.keys().next().value!);
-    return { lockedMinutes: justLocked ? policy.lockoutMinutes : 0, justLocked };
-  }
+/**
+ * Records one failed login for a name that is no account, in login_name_failures (org.schema.ts
+ * says why there and not in memory); one statement, so parallel failures on two instances count
+ * once each. Says whether the name is locked (minutes left) and whether this failure locked it.
+ */
+async function unknownNameFailed(db: Db, username: string, policy: LoginPolicy): Promise<{ lockedMinutes: number; justLocked: boolean }> {
+  const locks = sql`f.failures + 1 >= ${policy.maxFailures}`;
+  const lockedNow = sql`f.locked_until > now()`;
+  const { rows } = await db.execute<{ minutes_left: number | null; just_locked: boolean }>(sql`
+    insert into login_name_failures as f (username_key, failures, locked_until, updated_at)
+    values (lower(${username}),
+            ${policy.maxFailures <= 1 ? 0 : 1},
+            ${policy.maxFailures <= 1 ? sql`now() + make_interval(mins => ${policy.lockoutMinutes})` : null},
+            now())
+    on conflict (username_key) do update set
+      failures = case when ${lockedNow} then f.failures when ${locks} then 0 else f.failures + 1 end,
+      locked_until = case when ${lockedNow} then f.locked_until when ${locks} then now() + make_interval(mins => ${policy.lockoutMinutes}) else f.locked_until end,
+      -- A locked name's tries change nothing, so updated_at tells this failure's lock from an older one.
+      updated_at = case when ${lockedNow} then f.updated_at else now() end
+    returning case when locked_until > now() then ceil(extract(epoch from locked_until - now()) / 60)::int end as minutes_left,
+              (locked_until > now() and updated_at = now()) as just_locked`);
+  await db.execute(sql`delete from login_name_failures
+    where updated_at < now() - make_interval(days => ${UNKNOWN_NAME_KEPT_DAYS}) and (locked_until is null or locked_until < now())`);
+  const r = rows[0]!;
+  return { lockedMinutes: r.just_locked ? policy.lockoutMinutes : (r.minutes_left ?? 0), justLocked: r.just_locked };
 }
-const unknownLogins = new UnknownLogins();
 
 /**
  * Checks a username and password and opens a session. Repeated failures lock the account for a
@@ -69,7 +72,7 @@ export async function login(
   if (!user || !user.active) {
     // An unknown name is counted and locked exactly like an account, so that neither the status
     // nor the message (423 after maxFailures, then the minutes left) tells which names exist.
-    const phantom = unknownLogins.failed(input.username, policy);
+    const phantom = await unknownNameFailed(db, input.username, policy);
     if (phantom.lockedMinutes && !phantom.justLocked) throw new AppError('auth.locked', { minutes: phantom.lockedMinutes });
     await verifyPassword(await dummyHash(), input.password);
     if (phantom.justLocked) throw new AppError('auth.locked', { minutes: policy.lockoutMinutes });

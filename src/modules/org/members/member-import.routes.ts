@@ -9,13 +9,15 @@ import { exportMembersWorkbook, findImportJob, memberTemplateFor, startMemberImp
 import { XLSX_MIME } from './member-xlsx.js';
 import { idParams } from '../../../platform/http/route-kit.js';
 
+const IMPORT_MAX_BYTES = 10 * 1024 * 1024;
 const exportQuery = memberListQuery.omit({ page: true, pageSize: true, sort: true, order: true });
 
 const sendXlsx = (reply: FastifyReply, buffer: Buffer, fileName: string, asciiName: string) => sendDownload(reply, buffer, { mime: XLSX_MIME, fileName, asciiName });
 
 async function uploadedFile(req: FastifyRequest): Promise<{ fileName: string; buffer: Buffer }> {
   if (!req.isMultipart()) throw new AppError(OrgErrors['import.bad_file'], { reason: '请以表单字段 file 上传 .xlsx 文件' });
-  const part = await req.file();
+  // An .xlsx of a few thousand members is well under 1 MB; the cap leaves room for pictures in it.
+  const part = await req.file({ limits: { fileSize: IMPORT_MAX_BYTES, files: 1 } });
   if (!part || part.fieldname !== 'file') {
     part?.file.resume();
     throw new AppError(OrgErrors['import.bad_file'], { reason: '请以表单字段 file 上传 .xlsx 文件' });

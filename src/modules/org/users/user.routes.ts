@@ -15,8 +15,8 @@ const userBody = z.object({
   password: z.string().min(8).max(200),
   grants: z.array(z.object({
     // Roles and offices are declared by the platform and the modules (platform/access.ts), so checked at parse time.
-    role: z.string().refine((r) => knownRoles().includes(r), { message: '不是已声明的角色 / not a declared role' }),
-    office: z.string().refine((o) => knownOffices().includes(o), { message: '不是已声明的处室 / not a declared office' }).nullish(),
+    role: z.string().max(60).refine((r) => knownRoles().includes(r), { message: '不是已声明的角色 / not a declared role' }),
+    office: z.string().max(60).refine((o) => knownOffices().includes(o), { message: '不是已声明的处室 / not a declared office' }).nullish(),
     unitId: z.uuid().nullish(),
     memberId: z.uuid().nullish(),
   })).min(1).max(50),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DUTY_KINDS, dutyKind, memberRole } from './kinds.js';
+import { DUTY_KIND_KEYS, DUTY_KINDS, dutyKind, memberRole, ROLE_ORDER } from './kinds.js';
 
 /**
  * 积分规则, as data: one rule set per committee and year, versioned (a change is a new version)
@@ -7,9 +7,20 @@ import { DUTY_KINDS, dutyKind, memberRole } from './kinds.js';
  *
  * total = base + Σ over groups of min(group cap, Σ over the group's kinds of min(kind cap, points))
  *         − Σ over deductions of min(deduction cap, points), then clamped to [0, maxTotal].
+ *
+ * Every number and list is bounded (an office types these in a form): a rule set of a million
+ * points or ten thousand groups is a mistake, refused with a 400 naming the field rather than
+ * stored and scored. The bounds sit well above every preset and every committee's rules we know
+ * (points per item ≤ 1000, totals ≤ 120); stored sets are parsed with this schema too.
  */
-const key = z.string().regex(/^[a-z][a-z0-9_]*$/, 'a-z, 0-9, _');
-const cap = z.number().positive().nullable().default(null);
+/** Scores, caps, thresholds: a 百分制 or 千分制 total fits many times over. */
+const MAX_SCORE = 10_000;
+const score = z.number().min(-MAX_SCORE).max(MAX_SCORE);
+const key = z.string().max(40).regex(/^[a-z][a-z0-9_]*$/, 'a-z, 0-9, _');
+const cap = z.number().positive().max(MAX_SCORE).nullable().default(null);
+/** Each role at most once; each duty kind at most once. */
+const roles = z.array(memberRole).min(1).max(ROLE_ORDER.length);
+const kinds = z.array(dutyKind).min(1).max(DUTY_KIND_KEYS.length);
 
 /** How much one kind is worth: points per unit (per item, per half-day of attendance, per time 次). */
 export const ruleItem = z.object({
@@ -20,7 +31,7 @@ export const ruleItem = z.object({
   /** Yearly cap on this kind's points. */
   cap,
   /** Counts only for members holding one of these roles (null: everyone). */
-  roles: z.array(memberRole).min(1).nullable().default(null),
+  roles: roles.nullable().default(null),
   /** Shared among the record's members by `jointSplit` (联名提案). */
   joint: z.boolean().default(false),
 });
@@ -45,15 +56,15 @@ export const jointSplit = z.discriminatedUnion('mode', [
 export type JointSplit = z.infer<typeof jointSplit>;
 
 /** 档次: the highest band whose `min` the total reaches (below every band: the lowest). */
-export const gradeBand = z.object({ key, label: z.string().min(1).max(20), min: z.number() });
+export const gradeBand = z.object({ key, label: z.string().min(1).max(20), min: score });
 export type GradeBand = z.infer<typeof gradeBand>;
 
 /** 四个一 / 五个一 / 三个一: for members whose primary role is listed, a minimum count of records of some kinds a year. */
 export const quota = z.object({
   key,
   label: z.string().min(1).max(40),
-  roles: z.array(memberRole).min(1),
-  requirements: z.array(z.object({ label: z.string().min(1).max(60), kinds: z.array(dutyKind).min(1), min: z.number().int().min(1) })).min(1),
+  roles,
+  requirements: z.array(z.object({ label: z.string().min(1).max(60), kinds, min: z.number().int().min(1).max(1000) })).min(1).max(20),
 });
 export type Quota = z.infer<typeof quota>;
 
@@ -61,24 +72,25 @@ export const rulesSchema = z
   .object({
     name: z.string().min(1).max(60),
     /** The preset this set started from, for the record. */
-    preset: z.string().nullable().default(null),
-    base: z.number().min(0).default(0),
-    maxTotal: z.number().positive().nullable().default(null),
-    groups: z.array(z.object({ key, label: z.string().min(1).max(30), cap })).min(1),
-    items: z.array(ruleItem),
-    deductions: z.array(deductionRule).default([]),
+    preset: z.string().max(40).nullable().default(null),
+    base: z.number().min(0).max(MAX_SCORE).default(0),
+    maxTotal: z.number().positive().max(MAX_SCORE).nullable().default(null),
+    groups: z.array(z.object({ key, label: z.string().min(1).max(30), cap })).min(1).max(50),
+    // Each kind is scored once (checked below), so there are at most as many items as kinds.
+    items: z.array(ruleItem).max(DUTY_KIND_KEYS.length),
+    deductions: z.array(deductionRule).max(DUTY_KIND_KEYS.length).default([]),
     jointSplit: jointSplit.default({ mode: 'first_share', firstShare: 0.5 }),
-    grades: z.array(gradeBand).min(1),
-    quotas: z.array(quota).default([]),
+    grades: z.array(gradeBand).min(1).max(20),
+    quotas: z.array(quota).max(20).default([]),
     /** 通报表扬: every member of the top grade, or the top N by points. */
     commendation: z.discriminatedUnion('mode', [
       z.object({ mode: z.literal('top_grade') }),
-      z.object({ mode: z.literal('top_n'), n: z.number().int().min(1) }),
+      z.object({ mode: z.literal('top_n'), n: z.number().int().min(1).max(100_000) }),
     ]).default({ mode: 'top_grade' }),
     /** 提醒谈话: below `below` points, or (also) the bottom N. */
-    warning: z.object({ below: z.number(), bottomN: z.number().int().min(1).nullable().default(null) }).default({ below: 60, bottomN: null }),
+    warning: z.object({ below: score, bottomN: z.number().int().min(1).max(100_000).nullable().default(null) }).default({ below: 60, bottomN: null }),
     /** 履职补贴: the amount a year for members with at least `minPoints` (and every quota met, if required). */
-    allowance: z.object({ amountYuan: z.number().min(0), minPoints: z.number(), requireQuotas: z.boolean().default(false) })
+    allowance: z.object({ amountYuan: z.number().min(0).max(1_000_000), minPoints: score, requireQuotas: z.boolean().default(false) })
       .default({ amountYuan: 1200, minPoints: 60, requireQuotas: false }),
   })
   .superRefine((r, ctx) => {

@@ -7,6 +7,11 @@ export const DEFAULT_REPORT_TO = ['省政协办公厅', '市委', '市人大常�
 export const DEFAULT_SEND_TO = ['市政协主席、副主席、秘书长', '各县区政协'] as const;
 const names = z.array(z.string().trim().min(1).max(60)).max(30);
 const distribution = z.object({ reportTo: names, sendTo: names });
+/** A committee runs a handful of periodicals; 50 bounds the settings body (and its cap). */
+const MAX_PERIODICALS = 50;
+const perPeriodical = z.record(z.uuid(), distribution)
+  .refine((m) => Object.keys(m).length <= MAX_PERIODICALS, { message: `按期刊的分发最多 ${MAX_PERIODICALS} 种` })
+  .meta({ maxProperties: MAX_PERIODICALS });
 
 export const infoSettingsSchema = z.object({
   /** Body length limit in characters without whitespace (一事一报, ≤ 1,500 字). */
@@ -24,7 +29,7 @@ export const infoSettingsSchema = z.object({
   reportTo: z.array(z.string().trim().min(1).max(60)).max(30).default([...DEFAULT_REPORT_TO]),
   sendTo: z.array(z.string().trim().min(1).max(60)).max(30).default([...DEFAULT_SEND_TO]),
   /** Per periodical (by id) a distribution of its own, e.g. a 专报 that goes to the city's leaders only. */
-  periodicalDistribution: z.record(z.uuid(), distribution).default({}),
+  periodicalDistribution: perPeriodical.default({}),
 });
 export type InfoSettings = z.infer<typeof infoSettingsSchema>;
 
@@ -37,7 +42,7 @@ export const infoSettingsPatch = z.object({
   issuingOffice: z.string().trim().min(2).max(60).nullable().optional(),
   reportTo: names.optional(),
   sendTo: names.optional(),
-  periodicalDistribution: z.record(z.uuid(), distribution).optional(),
+  periodicalDistribution: perPeriodical.optional(),
 });
 
 /** 报/送 of an issue of the periodical: its own distribution when configured, else the committee's. */
