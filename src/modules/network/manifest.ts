@@ -13,6 +13,7 @@ import { figureQuery, yearFigureQuery } from './contracts.js';
 import { NetworkPermissions as P, type Caller } from './network.policy.js';
 import { findPlace } from './network.repository.js';
 import { networkRoutes } from './network.routes.js';
+import { seedNetworkDemoSummary } from './seed/demo.js';
 import { coverageFigures, placedFigures, placeFigures, receptionFigures } from './queries/figures.js';
 
 const probe = { userId: null, label: 'probe' };
@@ -43,6 +44,7 @@ export function networkModule() {
     name: 'network',
     routes: networkRoutes,
     jobs: [reminderJob],
+    demoSeed: (db, o) => seedNetworkDemoSummary(db, o),
     init() {
       // A place's photos are as public as the place: anyone who may read the committee's network.
       registerAttachmentOwner(PLACE_PHOTO_OWNER, async (db, ctx, ownerId) => callerOf(ctx).grants.length > 0 && !!(await findPlace(db, ctx.committeeId, ownerId)));
