@@ -11,6 +11,7 @@ const MODULE_DEPS = {
   performance: ['org'],
   'social-info': ['org'],
   consultation: ['org'],
+  network: ['org'],
   jobs: [],
 };
 const known = Object.keys(MODULE_DEPS).join('|');

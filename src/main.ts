@@ -10,6 +10,7 @@ import { performanceModule } from './modules/performance/index.js';
 import { socialInfoModule } from './modules/social-info/index.js';
 import { inboxModule } from './modules/inbox/index.js';
 import { jobsModule } from './modules/jobs/index.js';
+import { networkModule } from './modules/network/index.js';
 import { consultationModule } from './modules/consultation/index.js';
 
 /** The composition root: config → modules → HTTP server. Every module is listed here once. */
@@ -26,6 +27,7 @@ export function modulesFor(config: Config): ModuleManifest[] {
     performanceModule(),
     socialInfoModule(),
     consultationModule(),
+    networkModule(),
     inboxModule({ maxUploadMb: config.ATTACHMENT_MAX_MB }),
     jobsModule(),
   ];
