@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page, type Response } from 'playwright-core';
 import { startTestServer, type TestServer } from '../e2e/support/server.js';
+import type { Figure } from './figure.js';
 import { log, summarize, type Summary } from './stats.js';
 
 /**
@@ -143,6 +144,7 @@ export async function webBench(runs = 5): Promise<WebBenchResult> {
   let server: TestServer | undefined;
   let baseUrl = process.env.BENCH_WEB_URL?.replace(/\/$/, '');
   if (!baseUrl) {
+    if (!fs.existsSync('dist/web/index.html')) throw new Error('bench web: dist/web is missing; run `npm run build:web` first');
     log('web: starting the server on fresh demo data (about a minute) …');
     server = await startTestServer((msg) => log(`web: ${msg}`));
     baseUrl = server.baseUrl;
@@ -192,9 +194,23 @@ export function webNotes(r: WebBenchResult): string[] {
   ];
 }
 
+/** The figures table's lines: time to usable (p50 of the runs) against 1 s, login + home JavaScript against 400 KB. */
+export function webFigures(r: WebBenchResult): Figure[] {
+  const time = (name: string, l: WebLoad): Figure => ({
+    figure: `web: ${name} (Chromium, cold, p50 of ${r.runs})`, value: `${l.ms.p50.toFixed(0)} ms, ${l.requests} requests, ${kb(l.bytes)}`, goal: '< 1000 ms',
+    status: l.ms.p50 < 1000 ? 'PASS' : 'MISS',
+  });
+  const js = r.login.jsBytes + r.home.jsBytes;
+  return [
+    time('/login', r.login),
+    time('login → home', r.home),
+    time('/proposals usable', r.proposals),
+    { figure: 'web: JavaScript for login + home (over the wire)', value: kb(js), goal: '< 400 KB', status: js < 400 * 1024 ? 'PASS' : 'MISS' },
+  ];
+}
+
 /** `node --import tsx bench/web.ts`: the web part alone, without the bench's data set. */
 if (process.argv[1] && path.resolve(process.argv[1]) === new URL(import.meta.url).pathname) {
-  if (!fs.existsSync('dist/web/index.html') && !process.env.BENCH_WEB_URL) throw new Error('run `npm run build:web` first');
   const r = await webBench(Number(process.env.BENCH_WEB_RUNS ?? 5));
   process.stdout.write(webNotes(r).join('\n') + '\n');
 }
