@@ -6,7 +6,8 @@ import path from 'node:path';
  *   npm run bench                                  600,000 members / 3,000 committees
  *   npm run bench -- --quick                       60,000 / 300, 10,000-row import, 3 s load runs
  *   BENCH_MEMBERS=60000 BENCH_COMMITTEES=300 npm run bench
- *   npm run bench -- --only=search,login           a subset of: search, login, import, throughput
+ *   npm run bench -- --only=search,login           a subset of: search, login, import, throughput, performance, proposals, social-info, web
+ *   npm run bench -- --only=web                    first load in Chromium on the demo data only (no generated data set); BENCH_WEB_RUNS=5
  *   BENCH_DATABASE_URL=postgres://…                use that (empty or bench-generated) database
  *   BENCH_QUIET_WAIT=30                            wait up to 30 s before each part for other load to stop
  *   BENCH_DATA_DIR=bench/.data/mine                 keep the embedded cluster in that folder
@@ -18,8 +19,8 @@ import path from 'node:path';
  *                                                  machine's memory, as a server holding a province's data is set up;
  *                                                  the app's own default, 256MB, is a laptop's)
  */
-export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info';
-export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info'];
+export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info' | 'web';
+export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info', 'web'];
 
 export interface BenchOptions {
   members: number;
@@ -44,6 +45,8 @@ export interface BenchOptions {
   proposalRequests: number;
   /** Stored 社情民意 items for the social-info part (500,000 at full scale, proportional otherwise). */
   infoItems: number;
+  /** Cold-load runs per page in the web part (after one warm-up). */
+  webRuns: number;
   only: Set<Part>;
   databaseUrl?: string;
   /** Where the embedded cluster for this scale lives. */
@@ -93,6 +96,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     proposals: int(get('proposals', 'BENCH_PROPOSALS'), Math.round((1_000_000 * members) / 600_000)),
     proposalRequests: int(get('proposal-requests', 'BENCH_PROPOSAL_REQUESTS'), quick ? 100 : 300),
     infoItems: int(get('info-items', 'BENCH_INFO_ITEMS'), Math.round((500_000 * members) / 600_000)),
+    webRuns: int(get('web-runs', 'BENCH_WEB_RUNS'), quick ? 3 : 5),
     only,
     databaseUrl: env.BENCH_DATABASE_URL || undefined,
     // BENCH_DATA_DIR lets parallel work keep separate clusters (one embedded server per folder).

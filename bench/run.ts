@@ -16,6 +16,7 @@ import { figures, print, writeJson, type Results } from './report.js';
 import { loginLatency, searchDirect, searchOverHttp } from './search.js';
 import { log } from './stats.js';
 import { load } from './throughput.js';
+import { webBench, webFigures, webNotes } from './web.js';
 
 /**
  * npm run bench — member search, login, member import and list-route throughput on a generated
@@ -25,6 +26,13 @@ import { load } from './throughput.js';
 const o = parseOptions();
 const startedAt = new Date().toISOString();
 log(`scale: ${o.members} members, ${o.committees} committees; parts: ${[...o.only].join(', ')}`);
+
+// The web part runs in Chromium on its own demo database (bench/web.ts), before and apart from the generated data set.
+const web = o.only.has('web') ? await webBench(o.webRuns) : undefined;
+if (web && o.only.size === 1) {
+  process.stdout.write([...webFigures(web).map((f) => `${f.figure}: ${f.value} (goal ${f.goal}) ${f.status}`), ...webNotes(web)].join('\n') + '\n');
+  process.exit(0);
+}
 
 const { database, info } = await ensureDataset(o);
 const db = database.db;
@@ -150,6 +158,7 @@ try {
     results.socialInfo = await part('social-info', () => socialInfoBench(database, users, { items: o.infoItems, requests: o.proposalRequests, seed: o.seed }));
   }
 
+  results.web = web;
   results.finishedAt = new Date().toISOString();
   results.figures = figures(results);
   print(results);

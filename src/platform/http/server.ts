@@ -306,7 +306,18 @@ export async function buildServer(deps: AppDeps): Promise<FastifyInstance> {
   const webDir = path.resolve(config.WEB_DIST_DIR);
   const hasWeb = fs.existsSync(path.join(webDir, 'index.html'));
   if (hasWeb) {
-    await app.register(fastifyStatic, { root: webDir, prefix: '/', wildcard: false, index: ['index.html'] });
+    await app.register(fastifyStatic, {
+      root: webDir, prefix: '/', wildcard: false, index: ['index.html'],
+      // The build writes .br and .gz beside each file (web/vite.config.ts): sent as they are.
+      preCompressed: true,
+      cacheControl: false,
+      setHeaders: (res, file) => {
+        // Files under assets/ carry their content hash in the name: a new build has new names, so
+        // the browser may keep them for good. index.html names them, so it is checked every time.
+        res.setHeader('cache-control', file.includes(`${path.sep}assets${path.sep}`) ? 'public, max-age=31536000, immutable' : 'no-cache');
+        res.setHeader('vary', 'accept-encoding');
+      },
+    });
   }
   app.setNotFoundHandler((req, reply) => {
     // A missing asset is a 404 (an old page asking for a chunk of a previous build), not index.html.

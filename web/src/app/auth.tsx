@@ -1,11 +1,13 @@
-import { createContext, useContext, type ReactNode } from 'react';
+import { createContext, lazy, useContext, type ReactNode } from 'react';
 import { Navigate, useLocation } from 'react-router';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Spin } from 'antd';
 import { api, ApiError, setCsrfToken } from '../api/client';
 import type { Ability, LoginResult, Me } from '../api/types';
-import { Forbidden } from '../ui/forbidden';
 import { ErrorAlert } from '../ui/error-alert';
+
+// The 403 page (antd Result with its illustration) loads only when shown; the login page imports this file.
+const Forbidden = lazy(() => import('../ui/forbidden').then((m) => ({ default: m.Forbidden })));
 
 export const ME_KEY = ['me'] as const;
 

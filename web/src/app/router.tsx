@@ -1,7 +1,6 @@
 import type { ComponentType } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { Spin } from 'antd';
-import { Shell } from './shell';
 import { RouteError } from './route-error';
 
 /**
@@ -16,7 +15,8 @@ const appRoutes: RouteObject[] = [
   { path: '/login', ...page(() => import('../features/auth/login-page')) },
   {
     path: '/',
-    element: <Shell />,
+    // The shell (menu, header, committee switcher) is its own chunk too: the login page needs none of it.
+    lazy: async () => ({ Component: (await import('./shell')).Shell }),
     children: [
       { index: true, ...page(() => import('../features/home/home-page')) },
       { path: 'members', ...page(() => import('../features/members/member-list-page')) },

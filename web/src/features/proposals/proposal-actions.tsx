@@ -116,7 +116,7 @@ function ActionModal({ p, action, t, onClose }: { p: ProposalView; action: Propo
   const initial = has('reply') && myReply
     ? { replyClass: myReply.replyClass, isPublic: myReply.isPublic, signer: myReply.signer, contactPerson: myReply.contactPerson, contactPhone: myReply.contactPhone, docNumber: myReply.docNumber, body: myReply.body }
     : has('reply') ? { isPublic: true } : {};
-  const req = [{ required: true, message: t('proposals.required') }];
+  const req = [{ required: true }];
   return (
     <Modal
       open title={t(`proposals.act.${action}` as MessageKey)} onCancel={onClose} onOk={() => void submit().catch(() => {})}
@@ -156,7 +156,7 @@ function ActionModal({ p, action, t, onClose }: { p: ProposalView; action: Propo
         )}
         {has('opinion') && <Form.Item name="opinion" label={t('proposals.opinion')}><Input.TextArea rows={3} maxLength={2000} /></Form.Item>}
         {(has('reason') || has('reasonOpt')) && (
-          <Form.Item name="reason" label={t('proposals.reason')} rules={has('reason') ? [...req, { min: 2, message: t('proposals.required') }] : []}>
+          <Form.Item name="reason" label={t('proposals.reason')} rules={has('reason') ? [...req, { min: 2 }] : []}>
             <Input.TextArea rows={3} maxLength={1000} data-testid="field-reason" />
           </Form.Item>
         )}
@@ -181,7 +181,7 @@ function MasterPicker({ p, t }: { p: ProposalView; t: Translate }) {
       ),
     }));
   return (
-    <Form.Item name="masterId" label={t('proposals.mergeTarget')} extra={t('proposals.mergeHint')} rules={[{ required: true, message: t('proposals.required') }]}>
+    <Form.Item name="masterId" label={t('proposals.mergeTarget')} extra={t('proposals.mergeHint')} rules={[{ required: true }]}>
       <Radio.Group data-testid="merge-candidates" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         {candidates.isFetching && <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>}
         {!candidates.isFetching && options.length === 0 && <Typography.Text type="secondary">{t('proposals.noCandidates')}</Typography.Text>}
@@ -207,7 +207,7 @@ function UnitPicker({ p, t }: { p: ProposalView; t: Translate }) {
           ))}
         </Space>
       </Form.Item>
-      <Form.Item name="leadUnitId" label={t('proposals.leadUnit')} rules={[{ required: true, message: t('proposals.required') }]}>
+      <Form.Item name="leadUnitId" label={t('proposals.leadUnit')} rules={[{ required: true }]}>
         <Select showSearch optionFilterProp="label" options={options} data-testid="field-lead" />
       </Form.Item>
       <Form.Item name="coUnitIds" label={t('proposals.coUnits')}>
@@ -220,7 +220,7 @@ function UnitPicker({ p, t }: { p: ProposalView; t: Translate }) {
 function ReplyFields({ t, classes }: { t: Translate; classes: { code: string; label: string }[] }) {
   return (
     <>
-      <Form.Item name="replyClass" label={t('proposals.replyClass')} rules={[{ required: true, message: t('proposals.required') }]}>
+      <Form.Item name="replyClass" label={t('proposals.replyClass')} rules={[{ required: true }]}>
         <Radio.Group data-testid="field-replyClass" options={classes.map((c) => ({ value: c.code, label: c.code, title: c.label }))} optionType="button" />
       </Form.Item>
       <Form.Item name="isPublic" label={t('proposals.isPublic')} valuePropName="checked"><Switch /></Form.Item>
@@ -233,7 +233,7 @@ function ReplyFields({ t, classes }: { t: Translate; classes: { code: string; la
         <Form.Item name="docNumber" label={t('proposals.docNumber')}><Input maxLength={60} /></Form.Item>
         <Form.Item name="contactedOn" label={t('proposals.contactedOn')}><DatePicker /></Form.Item>
       </Space>
-      <Form.Item name="body" label={t('proposals.replyBody')} rules={[{ required: true, message: t('proposals.required') }]}>
+      <Form.Item name="body" label={t('proposals.replyBody')} rules={[{ required: true }]}>
         <Input.TextArea rows={8} maxLength={20000} data-testid="field-replyBody" />
       </Form.Item>
     </>

@@ -114,7 +114,7 @@ function ProposalForm() {
           <Card size="small">
             {(create.error || save.error) && <ErrorAlert error={create.error ?? save.error} style={{ marginBottom: 12 }} />}
             <Form<FormValues> form={form} layout="vertical" onFinish={(v) => void onFinish(v).catch(() => {})} initialValues={{ kind: 'individual', title: '', body: '' }}>
-              <Form.Item name="title" label={t('proposals.titleField')} rules={[{ required: true, message: t('proposals.required') }]}
+              <Form.Item name="title" label={t('proposals.titleField')} rules={[{ required: true }]}
                 extra={check ? t('proposals.chars', { n: check.titleChars }) : undefined}>
                 <Input maxLength={200} placeholder="关于……的建议" data-testid="field-title" />
               </Form.Item>

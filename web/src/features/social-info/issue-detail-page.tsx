@@ -138,10 +138,10 @@ function ForwardIssue({ issue, t, onClose }: { issue: InfoIssueDetail; t: SiT; o
       okText={t('act.forward')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'action-confirm' } as never} destroyOnHidden>
       {move.error && <ErrorAlert error={move.error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" initialValues={{ forwardedOn: todayCN() }}>
-        <Form.Item name="destinations" label={t('act.destinations')} rules={[{ required: true, message: t('field.required') }]}>
+        <Form.Item name="destinations" label={t('act.destinations')} rules={[{ required: true }]}>
           <Select mode="multiple" data-testid="field-destinations" options={(settings.data?.destinations ?? []).map((d) => ({ value: d, label: d }))} />
         </Form.Item>
-        <Form.Item name="forwardedOn" label={t('act.forwardedOn')} rules={[{ required: true, message: t('field.required') }]}><Input type="date" /></Form.Item>
+        <Form.Item name="forwardedOn" label={t('act.forwardedOn')} rules={[{ required: true }]}><Input type="date" /></Form.Item>
       </Form>
     </Modal>
   );

@@ -104,7 +104,7 @@ function NewPeriodical({ t, onClose }: { t: SiT; onClose: () => void }) {
       okText={t('common.add')} cancelText={t('common.cancel')} okButtonProps={{ 'data-testid': 'periodical-confirm' } as never} destroyOnHidden>
       {create.error && <ErrorAlert error={create.error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical">
-        <Form.Item name="name" label={t('issues.periodicalName')} rules={[{ required: true, min: 2, message: t('field.required') }]}>
+        <Form.Item name="name" label={t('issues.periodicalName')} rules={[{ required: true }, { min: 2 }]}>
           <Input maxLength={40} placeholder="社情民意" data-testid="field-periodicalName" />
         </Form.Item>
       </Form>

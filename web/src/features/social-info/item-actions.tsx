@@ -83,7 +83,7 @@ function MoveModal({ item, move, t, onClose }: { item: InfoItem; move: Move; t: 
   const has = (f: Field) => def.fields.includes(f);
   const body = Form.useWatch('body', form) ?? item.body;
   const kind = Form.useWatch('kind', form) ?? 'adoption';
-  const req = [{ required: true, message: t('field.required') }];
+  const req = [{ required: true }];
   const max = settings.data?.maxChars ?? 1500;
 
   const submit = async () => {
@@ -157,7 +157,7 @@ function MoveModal({ item, move, t, onClose }: { item: InfoItem; move: Move; t: 
           </>
         )}
         {has('reason') && (
-          <Form.Item name="reason" label={t('act.reason')} rules={[...req, { min: 2, message: t('field.required') }]}>
+          <Form.Item name="reason" label={t('act.reason')} rules={[...req, { min: 2 }]}>
             <Input.TextArea rows={3} maxLength={1000} data-testid="field-reason" />
           </Form.Item>
         )}
@@ -172,7 +172,7 @@ function MergeTargets({ item, t }: { item: InfoItem; t: SiT }) {
   const similar = useSimilarInfo(item.id, true);
   const items = (similar.data?.items ?? []).filter((s) => s.state !== 'merged' && s.state !== 'archived');
   return (
-    <Form.Item name="targetId" label={t('act.mergeTarget')} extra={t('act.mergeHint')} rules={[{ required: true, message: t('field.required') }]}>
+    <Form.Item name="targetId" label={t('act.mergeTarget')} extra={t('act.mergeHint')} rules={[{ required: true }]}>
       <Radio.Group data-testid="merge-candidates" style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
         {similar.isFetching && <Typography.Text type="secondary">{t('common.loading')}</Typography.Text>}
         {!similar.isFetching && items.length === 0 && <Typography.Text type="secondary">{t('act.noCandidates')}</Typography.Text>}
@@ -196,7 +196,7 @@ function IssuePicker({ t }: { t: SiT }) {
   const drafts = (issues.data?.items ?? []).filter((i) => i.status === 'draft' && i.year >= thisYear() - 1);
   return (
     <Form.Item name="issueId" label={t('act.issue')} extra={drafts.length || issues.isFetching ? t('act.issueHint') : t('act.noDraftIssue')}
-      rules={[{ required: true, message: t('field.required') }]}>
+      rules={[{ required: true }]}>
       <Select data-testid="field-issue" loading={issues.isFetching}
         options={drafts.map((i) => ({ value: i.id, label: `${issueName(i, t)}${i.title ? ` ${i.title}` : ''}` }))} />
     </Form.Item>

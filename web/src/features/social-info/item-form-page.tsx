@@ -95,7 +95,7 @@ function ItemForm() {
               form={form} layout="vertical" onFinish={(v) => void onFinish(v).catch(() => {})}
               initialValues={{ title: '', body: '', urgent: false, sourceKind: kinds[0], memberIds: [] }}
             >
-              <Form.Item name="title" label={t('field.title')} rules={[{ required: true, min: 2, message: t('field.required') }, { max: titleMax }]}
+              <Form.Item name="title" label={t('field.title')} rules={[{ required: true }, { min: 2 }, { max: titleMax }]}
                 extra={t('field.chars', { n: countChars(title), max: titleMax })}>
                 <Input maxLength={200} placeholder="关于……的情况反映" data-testid="field-title" />
               </Form.Item>
@@ -104,7 +104,7 @@ function ItemForm() {
                   <Select style={{ width: 160 }} data-testid="field-sourceKind" options={kinds.map((k) => ({ value: k, label: sourceLabel(k, t) }))} />
                 </Form.Item>
                 {!PERSONAL.includes(sourceKind) && (
-                  <Form.Item name="sourceName" label={t('field.sourceName')} rules={[{ required: true, message: t('field.required') }]} extra={t('field.sourceNameHint')}>
+                  <Form.Item name="sourceName" label={t('field.sourceName')} rules={[{ required: true }]} extra={t('field.sourceNameHint')}>
                     <Input maxLength={60} style={{ width: 220 }} data-testid="field-sourceName" />
                   </Form.Item>
                 )}

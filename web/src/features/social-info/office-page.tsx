@@ -107,7 +107,7 @@ function Topics({ year, t }: { year: number; t: SiT }) {
       <Card size="small" title={t('office.publishTopic')}>
         {publish.error && <ErrorAlert error={publish.error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" onFinish={(v) => publish.mutate({ year, title: v.title, description: v.description ?? '' }, { onSuccess: () => form.resetFields() })}>
-          <Form.Item name="title" label={t('office.topicTitle')} rules={[{ required: true, min: 2, message: t('field.required') }]}>
+          <Form.Item name="title" label={t('office.topicTitle')} rules={[{ required: true }, { min: 2 }]}>
             <Input maxLength={100} data-testid="topic-title" />
           </Form.Item>
           <Form.Item name="description" label={t('office.topicDescription')}><Input.TextArea rows={2} maxLength={2000} /></Form.Item>
