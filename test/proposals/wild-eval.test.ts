@@ -13,6 +13,8 @@ import { idfFor, statsOf, withConcepts } from '../../src/platform/text/index.js'
  */
 const TEST_HASH = '5e3fcaf832168ab5aff16121afdcc4151bae5c8a28c9e5222815ae0511c0e053';
 const WHOLE_CITY_HASH = '498dd2a486bb9e5c5699d771bb835fe4c0add459deedddfc39fb8edf82769809';
+/** The fresh part (eval/wild/test2-*.tsv), frozen before any figure was measured on it. */
+const TEST2_HASH = 'ed002a6a52c123e0a257d0c7ca7cf3a06e9cf07cd91264662a2c740bf302a722';
 /** Measured on the test part with what was chosen on tuning (npm run eval:matching). */
 const MEASURED_TEST = { duplicateAP: 0.796, routingColdTop3: 0.759, routingHistoryTop3: 0.81, baselineRoutingColdTop3: 0.534 };
 const MARGIN = 0.02;
@@ -46,6 +48,17 @@ describe('the wild labelled set', () => {
     expect(set.cases.filter((c) => c.city === WHOLE_CITY).every((c) => c.part === 'whole-city')).toBe(true);
     expect(partHash(set, 'test')).toBe(TEST_HASH);
     expect(partHash(set, 'whole-city')).toBe(WHOLE_CITY_HASH);
+  });
+
+  it('keeps a fresh test2 part from cities no other part has, frozen by its hash', () => {
+    const test2 = set.cases.filter((c) => c.part === 'test2');
+    const olderCities = new Set(set.cases.filter((c) => c.part !== 'test2').map((c) => c.city));
+    for (const t of set.titles.values()) if (t.part !== 'test2') olderCities.add(t.city);
+    expect(test2.length).toBeGreaterThanOrEqual(80);
+    expect(test2.filter((c) => olderCities.has(c.city))).toEqual([]);
+    expect(set.pairs.filter((p) => p.part === 'test2' && p.label === 'same').length).toBeGreaterThanOrEqual(60);
+    for (const c of test2) expect(c.url).toMatch(/^https?:\/\//);
+    expect(partHash(set, 'test2')).toBe(TEST2_HASH);
   });
 
   it('chooses weights and the threshold on the tuning part alone: scrambling the other parts changes nothing', () => {
