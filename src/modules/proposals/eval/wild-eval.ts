@@ -235,6 +235,8 @@ export interface WildReport {
   parts: Record<Part, { duplicates: DuplicateFigures; routingCold: RoutingFigures; routingWithHistory: RoutingFigures; baseline: { duplicates: DuplicateFigures; routingCold: RoutingFigures } }>;
   /** Routing top-3 on the test part as the tuning part's assignments accumulate (0, ¼, ½, ¾, all). */
   curve: { history: number; top1: number; top3: number }[];
+  /** The same on the fresh test2 part. */
+  curve2: { history: number; top1: number; top3: number }[];
 }
 
 /** The whole report: choose on tuning, then measure every part with the choice (and with words only, the old way). */
@@ -254,11 +256,16 @@ export function wildReport(set: WildSet = loadWildSet(), choice: Choice = choose
       baseline: { duplicates: duplicateFigures(scorePairs(pairs, REPRESENTATIONS.words), 0.2), routingCold: routingFigures(cases, REPRESENTATIONS.words) },
     };
   };
-  const testCases = routable(set.cases.filter((c) => c.part === 'test'));
-  const curve = [0, 0.25, 0.5, 0.75, 1].map((f) => {
-    const h = tuningHistory.slice(0, Math.round(f * tuningHistory.length));
-    const fig = routingFigures(testCases, rr, h, hopts);
-    return { history: h.length, top1: fig.top1.value, top3: fig.top3.value };
-  });
-  return { choice, parts: { tuning: part('tuning'), test: part('test'), 'whole-city': part('whole-city') }, curve };
+  const curveOn = (p: Part) => {
+    const cases = routable(set.cases.filter((c) => c.part === p));
+    return [0, 0.25, 0.5, 0.75, 1].map((f) => {
+      const h = tuningHistory.slice(0, Math.round(f * tuningHistory.length));
+      const fig = routingFigures(cases, rr, h, hopts);
+      return { history: h.length, top1: fig.top1.value, top3: fig.top3.value };
+    });
+  };
+  return {
+    choice, parts: { tuning: part('tuning'), test: part('test'), 'whole-city': part('whole-city'), test2: part('test2') },
+    curve: curveOn('test'), curve2: curveOn('test2'),
+  };
 }
