@@ -23,6 +23,9 @@ for (const row of report.choice.table) {
   console.log(`  ${row.representation.padEnd(30)} AP ${row.averagePrecision.toFixed(3)}  best-F1 threshold ${row.threshold.toFixed(3)} (F1 ${row.f1.toFixed(3)})  routing top-3 ${pct(row.routingTop3)}`);
 }
 console.log(`  → duplicates: ${report.choice.representation} at ${report.choice.threshold}; routing: ${report.choice.routing}`);
+console.log('  Routing options (cold top-3 / top-1 on the tuning part; a later option must win by 1.5 cases in n):');
+for (const o of report.choice.routingOptionTable) console.log(`    ${o.name.padEnd(40)} top-3 ${pct(o.top3)}  top-1 ${pct(o.top1)}`);
+console.log(`  → ${report.choice.routingOption}`);
 console.log('  History for routing (tuning part, leave-one-out; votes = similar past proposals vote for their unit, duties = their titles extend the unit\'s duty text):');
 for (const h of report.choice.history) console.log(`    ${h.mode.padEnd(6)} weight ${h.weight}: top-3 ${pct(h.top3)}`);
 console.log(`  → ${report.choice.historyChoice.mode} at ${report.choice.historyChoice.weight}`);
@@ -34,9 +37,12 @@ for (const [part, f] of Object.entries(report.parts)) {
   console.log(`  duplicates, chosen:          ${dup(f.duplicates)}`);
   console.log(`  duplicates, words at 0.2 (as the similar check): ${dup(f.baseline.duplicates)}`);
   console.log(`  routing cold, chosen:        ${route(f.routingCold)}`);
-  console.log(`  routing cold, words:         ${route(f.baseline.routingCold)}`);
+  console.log(`  routing cold, chosen words without the routing options: ${route(f.baseline.routingColdNoOptions)}`);
+  console.log(`  routing cold, words only:    ${route(f.baseline.routingCold)}`);
   console.log(`  routing with history:        ${route(f.routingWithHistory)}`);
 }
-console.log('\nRouting on the test part as assignments accumulate (history = the tuning part\'s title→unit cases):');
-for (const c of report.curve) console.log(`  ${String(c.history).padStart(3)} past assignments: top-1 ${pct(c.top1)}  top-3 ${pct(c.top3)}`);
+for (const [name, curve] of [['test', report.curve], ['test2', report.curve2]] as const) {
+  console.log(`\nRouting on the ${name} part as assignments accumulate (history = the tuning part\'s title→unit cases):`);
+  for (const c of curve) console.log(`  ${String(c.history).padStart(3)} past assignments: top-1 ${pct(c.top1)}  top-3 ${pct(c.top3)}`);
+}
 console.log('\nGoals: duplicates ≥ 90 % / ≥ 90 %; routing top-3 ≥ 85 % cold, ≥ 92 % with history.');
