@@ -40,6 +40,11 @@ for (const [part, f] of Object.entries(report.parts)) {
   console.log(`  routing cold, chosen words without the routing options: ${route(f.baseline.routingColdNoOptions)}`);
   console.log(`  routing cold, words only:    ${route(f.baseline.routingCold)}`);
   console.log(`  routing with history:        ${route(f.routingWithHistory)}`);
+  if (part === 'tuning') continue;
+  // What still fails, a few of each (examples for the closing note; nothing is chosen on them).
+  for (const m of f.duplicates.missed.slice(0, 3)) console.log(`    missed same pair ${m.score.toFixed(3)}: ${m.a} | ${m.b}`);
+  for (const m of f.duplicates.falseAlarms.slice(0, 3)) console.log(`    false alarm (${m.label}) ${m.score.toFixed(3)}: ${m.a} | ${m.b}`);
+  for (const m of f.routingCold.misses.slice(0, 4)) console.log(`    routing miss (${m.kind}): ${m.title} → ${m.top3.join('、') || '(none)'}`);
 }
 for (const [name, curve] of [['test', report.curve], ['test2', report.curve2]] as const) {
   console.log(`\nRouting on the ${name} part as assignments accumulate (history = the tuning part\'s title→unit cases):`);

@@ -89,6 +89,9 @@ export interface DuplicateFigures {
   recall: ReturnType<typeof wilson>;
   averagePrecision: number;
   row: ThresholdRow;
+  /** Same pairs scored below the threshold (lowest first) and other pairs at or above it (highest first). */
+  missed: PairScore[];
+  falseAlarms: PairScore[];
 }
 
 export function duplicateFigures(scored: readonly PairScore[], threshold: number): DuplicateFigures {
@@ -101,6 +104,8 @@ export function duplicateFigures(scored: readonly PairScore[], threshold: number
     recall: wilson(row.truePositives, row.truePositives + row.falseNegatives),
     averagePrecision: averagePrecision(items),
     row,
+    missed: scored.filter((x) => x.label === 'same' && x.score < threshold).sort((a, b) => a.score - b.score),
+    falseAlarms: scored.filter((x) => x.label !== 'same' && x.score >= threshold).sort((a, b) => b.score - a.score),
   };
 }
 
