@@ -13,6 +13,7 @@ import { proposalsFigures, proposalsNotes } from './proposals-report.js';
 import type { ProposalsResult } from './proposals.js';
 import { socialInfoFigures, socialInfoNotes } from './social-info-report.js';
 import type { SocialInfoBenchResult } from './social-info.js';
+import { networkFigures, networkNotes, type NetworkBenchResult } from './network.js';
 
 /** The printed table of figures and goals, and bench/results.json. */
 
@@ -29,6 +30,7 @@ export interface Results {
   performance?: PerformanceResult;
   proposals?: ProposalsResult;
   socialInfo?: SocialInfoBenchResult;
+  network?: NetworkBenchResult;
   throughput?: {
     baseline: LoadResult; baselineRuns: LoadResult[]; token: LoadResult; cookie: LoadResult; ratioToken: number; ratioCookie: number;
     /** Reference routes (no goal): auth + framework without a query, one trivial query without auth. */
@@ -81,6 +83,7 @@ export function figures(r: Results): Figure[] {
   if (r.performance) out.push(...performanceFigures(r.performance));
   if (r.proposals) out.push(...proposalsFigures(r.proposals));
   if (r.socialInfo) out.push(...socialInfoFigures(r.socialInfo));
+  if (r.network) out.push(...networkFigures(r.network));
   return out;
 }
 
@@ -144,6 +147,7 @@ export function print(r: Results) {
   if (r.performance) lines.push(...performanceNotes(r.performance));
   if (r.proposals) lines.push(...proposalsNotes(r.proposals));
   if (r.socialInfo) lines.push(...socialInfoNotes(r.socialInfo));
+  if (r.network) lines.push(...networkNotes(r.network));
   if (r.import) lines.push(`Import: ${r.import.note}${r.import.fileBytes ? `; file ${(r.import.fileBytes / 1e6).toFixed(1)} MB` : ''}`);
   lines.push('');
   process.stdout.write(lines.join('\n') + '\n');
