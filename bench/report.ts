@@ -14,6 +14,7 @@ import type { ProposalsResult } from './proposals.js';
 import { socialInfoFigures, socialInfoNotes } from './social-info-report.js';
 import type { SocialInfoBenchResult } from './social-info.js';
 import { webFigures, webNotes, type WebBenchResult } from './web.js';
+import { networkFigures, networkNotes, type NetworkBenchResult } from './network.js';
 
 /** The printed table of figures and goals, and bench/results.json. */
 
@@ -31,6 +32,7 @@ export interface Results {
   proposals?: ProposalsResult;
   socialInfo?: SocialInfoBenchResult;
   web?: WebBenchResult;
+  network?: NetworkBenchResult;
   throughput?: {
     baseline: LoadResult; baselineRuns: LoadResult[]; token: LoadResult; cookie: LoadResult; ratioToken: number; ratioCookie: number;
     /** Reference routes (no goal): auth + framework without a query, one trivial query without auth. */
@@ -84,6 +86,7 @@ export function figures(r: Results): Figure[] {
   if (r.proposals) out.push(...proposalsFigures(r.proposals));
   if (r.socialInfo) out.push(...socialInfoFigures(r.socialInfo));
   if (r.web) out.push(...webFigures(r.web));
+  if (r.network) out.push(...networkFigures(r.network));
   return out;
 }
 
@@ -148,6 +151,7 @@ export function print(r: Results) {
   if (r.proposals) lines.push(...proposalsNotes(r.proposals));
   if (r.socialInfo) lines.push(...socialInfoNotes(r.socialInfo));
   if (r.web) lines.push(...webNotes(r.web));
+  if (r.network) lines.push(...networkNotes(r.network));
   if (r.import) lines.push(`Import: ${r.import.note}${r.import.fileBytes ? `; file ${(r.import.fileBytes / 1e6).toFixed(1)} MB` : ''}`);
   lines.push('');
   process.stdout.write(lines.join('\n') + '\n');

@@ -12,6 +12,7 @@ import { parseOptions, type Part } from './options.js';
 import { performanceBench } from './performance.js';
 import { proposalsBench } from './proposals.js';
 import { socialInfoBench } from './social-info.js';
+import { networkBench } from './network.js';
 import { figures, print, writeJson, type Results } from './report.js';
 import { loginLatency, searchDirect, searchOverHttp } from './search.js';
 import { log } from './stats.js';
@@ -159,6 +160,8 @@ try {
   }
 
   results.web = web;
+  if (o.only.has('network')) results.network = await part('network', () => networkBench(database, { places: o.networkPlaces, requests: o.proposalRequests, seed: o.seed }));
+
   results.finishedAt = new Date().toISOString();
   results.figures = figures(results);
   print(results);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { placeInCommittee } from '../../src/modules/network/index.js';
 import { testApp } from '../support/app.js';
 import { auditOf, eventsOf, multipart, networkWorld, PNG, regionTree } from './support.js';
 
@@ -60,8 +61,10 @@ describe('network: regions and places (阵地)', () => {
     expect(seen.json().abilities).toEqual([]);
     expect((await w.member.request({ method: 'GET', url: `/api/attachments/${photoId}` })).statusCode).toBe(200);
     expect((await w.member.request({ method: 'PATCH', url: `/api/network/places/${place.id}`, payload: { openingHours: '全天' } })).statusCode).toBe(403);
-    // Another committee's office: 404 for the place.
+    // Another committee's office: 404 for the place; the demands module's check finds it only in its own committee.
     expect((await w.cityOffice.request({ method: 'GET', url: `/api/network/places/${place.id}` })).statusCode).toBe(404);
+    expect(await placeInCommittee(w.db, w.committeeId, place.id)).toEqual({ id: place.id, name: '将台村协商议事室', type: 'room' });
+    expect(await placeInCommittee(w.db, w.city.id, place.id)).toBeUndefined();
 
     const tick = await w.office.request({ method: 'PUT', url: `/api/network/places/${place.id}/standards`, payload: { item: '有标识', met: true, metOn: '2026-03-02' } });
     expect(tick.statusCode).toBe(200);

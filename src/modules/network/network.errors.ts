@@ -24,6 +24,6 @@ export const NetworkErrors = defineErrors({
   'network.date_future': { kind: 'invalid', zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
   'network.range_too_long': { kind: 'invalid', zh: '查询区间不能超过 366 天', en: 'The range may be at most 366 days' },
   'network.day_invalid': {
-    kind: 'invalid', zh: '每周接待日应为 1–7（周一至周日），每月接待日应为 1–31', en: 'Weekly days are 1–7 (Monday–Sunday); monthly days are 1–31',
+    kind: 'invalid', zh: '每周接待日应为 1–7（周一至周日），每月接待日应为 1–31', en: 'Weekly days are 1 to 7 (Monday to Sunday); monthly days are 1 to 31',
   },
 });

@@ -1,6 +1,5 @@
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/unit-of-work.js';
-import { members } from '../org/org.schema.js';
 import {
   networkCarePairs, networkCareVisits, networkPlaceMembers, networkPlaces, networkPlaceStandards, networkReceptionRules, networkReceptions, networkRegions, networkVisits,
 } from './network.schema.js';
@@ -59,12 +58,11 @@ export async function placeNameTaken(db: Executor, committeeId: string, name: st
 }
 
 export async function placedMembers(db: Executor, committeeId: string, placeId: string) {
-  return db
-    .select({ memberId: networkPlaceMembers.memberId, name: members.name, role: networkPlaceMembers.role, since: networkPlaceMembers.since })
-    .from(networkPlaceMembers)
-    .innerJoin(members, eq(members.id, networkPlaceMembers.memberId))
-    .where(and(eq(networkPlaceMembers.committeeId, committeeId), eq(networkPlaceMembers.placeId, placeId)))
-    .orderBy(asc(members.namePinyin));
+  const { rows } = await db.execute<{ memberId: string; name: string; role: string; since: string | null }>(sql`
+    select pm.member_id as "memberId", m.name, pm.role, pm.since::text as since
+    from network_place_members pm join members m on m.id = pm.member_id and m.committee_id = pm.committee_id
+    where pm.committee_id = ${committeeId} and pm.place_id = ${placeId} order by m.name_pinyin`);
+  return rows;
 }
 export async function replacePlacedMembers(db: Executor, committeeId: string, placeId: string, list: { memberId: string; role: string; since?: string | null }[]) {
   await db.delete(networkPlaceMembers).where(and(eq(networkPlaceMembers.committeeId, committeeId), eq(networkPlaceMembers.placeId, placeId)));
@@ -81,13 +79,15 @@ export async function isPlacedAt(db: Executor, committeeId: string, placeId: str
 export async function countMembers(db: Executor, committeeId: string, ids: readonly string[]): Promise<number> {
   const unique = [...new Set(ids)];
   if (!unique.length) return 0;
-  const rows = await db.select({ id: members.id }).from(members).where(and(eq(members.committeeId, committeeId), inArray(members.id, unique)));
-  return rows.length;
+  const { rows } = await db.execute<{ n: number }>(sql`select count(*)::int as n from members
+    where committee_id = ${committeeId} and id = any(${`{${unique.join(',')}}`}::uuid[])`);
+  return rows[0]!.n;
 }
 export async function memberNames(db: Executor, committeeId: string, ids: readonly string[]): Promise<Map<string, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const rows = await db.select({ id: members.id, name: members.name }).from(members).where(and(eq(members.committeeId, committeeId), inArray(members.id, unique)));
+  const { rows } = await db.execute<{ id: string; name: string }>(sql`select id, name from members
+    where committee_id = ${committeeId} and id = any(${`{${unique.join(',')}}`}::uuid[])`);
   return new Map(rows.map((r) => [r.id, r.name]));
 }
 

@@ -11,12 +11,17 @@ import { ROOM_TYPE } from '../domain/settings.js';
 
 /** Places by type and by county (a place above county level is counted under its own region). */
 export async function placeFigures(db: Db, scope: CommitteeScope) {
+  // Places are counted per region first, then rolled up to the county and named: the joins see
+  // one row per (region, type), not one per place.
   const { rows } = await db.execute<{ region: string; type: string; n: number }>(sql`
-    select coalesce(c.name, r.name) as region, p.type, count(*)::int as n
-    from network_places p
-      join network_regions r on r.id = p.region_id and r.committee_id = p.committee_id
-      left join network_regions c on c.id = r.county_id and c.committee_id = r.committee_id
-    where ${inCommittees(sql.raw('p.committee_id'), scope)} and p.status = 'active'
+    with p as (select committee_id, region_id, type, count(*)::int as n from network_places
+               where ${inCommittees(sql.raw('committee_id'), scope)} and status = 'active' group by 1, 2, 3),
+    g as (select p.committee_id, coalesce(r.county_id, r.id) as rid, p.type, sum(p.n)::int as n
+          from p join network_regions r on r.committee_id = p.committee_id and r.id = p.region_id
+          where ${inCommittees(sql.raw('r.committee_id'), scope)}
+          group by 1, 2, 3)
+    select c.name as region, g.type, sum(g.n)::int as n
+    from g join network_regions c on c.committee_id = g.committee_id and c.id = g.rid
     group by 1, 2 order by 1, 2`);
   const byType: Record<string, number> = {};
   for (const r of rows) byType[r.type] = (byType[r.type] ?? 0) + r.n;
@@ -25,12 +30,17 @@ export async function placeFigures(db: Db, scope: CommitteeScope) {
 
 /** 覆盖率: villages with a 协商议事室 / all villages, per county and in all. */
 export async function coverageFigures(db: Db, scope: CommitteeScope) {
+  // The covered villages first (one pass over the rooms), then villages grouped by county id and
+  // named after grouping: no per-village subquery, so a city's tree costs about its villages' index range.
   const { rows } = await db.execute<{ county: string; villages: number; covered: number }>(sql`
-    select coalesce(c.name, '—') as county, count(*)::int as villages,
-      count(*) filter (where exists (select 1 from network_places p
-        where p.committee_id = v.committee_id and p.region_id = v.id and p.type = ${ROOM_TYPE} and p.status = 'active'))::int as covered
-    from network_regions v left join network_regions c on c.id = v.county_id and c.committee_id = v.committee_id
-    where ${inCommittees(sql.raw('v.committee_id'), scope)} and v.level = 'village'
+    with cov as (select distinct committee_id, region_id from network_places
+                 where ${inCommittees(sql.raw('committee_id'), scope)} and type = ${ROOM_TYPE} and status = 'active'),
+    g as (select v.committee_id, v.county_id, count(*)::int as villages, count(cov.region_id)::int as covered
+          from network_regions v left join cov on cov.committee_id = v.committee_id and cov.region_id = v.id
+          where ${inCommittees(sql.raw('v.committee_id'), scope)} and v.level = 'village'
+          group by v.committee_id, v.county_id)
+    select coalesce(c.name, '—') as county, sum(g.villages)::int as villages, sum(g.covered)::int as covered
+    from g left join network_regions c on c.committee_id = g.committee_id and c.id = g.county_id
     group by 1 order by 1`);
   const villages = rows.reduce((s, r) => s + r.villages, 0);
   const covered = rows.reduce((s, r) => s + r.covered, 0);

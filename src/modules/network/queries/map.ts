@@ -47,7 +47,10 @@ export async function networkMapSvg(db: Db, scope: CommitteeScope): Promise<stri
     });
     y += Math.ceil(list.length / COLS) * (H + GAP) + 10;
   }
-  if (!towns.length) parts.push(`<text x="10" y="${y + 20}" font-size="14" fill="#555">尚未录入乡镇（街道）</text>`), (y += 40);
+  if (!towns.length) {
+    parts.push(`<text x="10" y="${y + 20}" font-size="14" fill="#555">尚未录入乡镇（街道）</text>`);
+    y += 40;
+  }
   const width = 20 + COLS * (W + GAP);
   const legend = `<g font-size="11"><circle cx="16" cy="16" r="4" fill="#27ae60"/><text x="24" y="20">有协商议事室</text>
     <circle cx="116" cy="16" r="4" fill="#c8ccd2"/><text x="124" y="20">暂无</text><rect x="176" y="10" width="10" height="10" fill="#c0392b"/><text x="190" y="20">委员工作站</text></g>`;

@@ -18,11 +18,15 @@ export interface TownRow {
 export async function networkOverview(db: Db, committeeId: string, year = chinaYear()) {
   const from = `${year}-01-01`;
   const to = `${year}-12-31`;
-  const { rows } = await db.execute<{ part: string; town: string | null; type: string | null; n: number }>(sql`
-    with r as (select id, level, town_id from network_regions where committee_id = ${committeeId}),
+  // One statement for the counts and the towns (their name and code ride in `type`/`label`), the settings beside it: one round trip.
+  const [{ rows }, settings] = await Promise.all([
+    db.execute<{ part: string; town: string | null; type: string | null; n: number }>(sql`
+    with r as (select id, level, town_id, name, code, sort from network_regions where committee_id = ${committeeId}),
     p as (select p.id, p.type, r.town_id, r.level, p.region_id from network_places p join r on r.id = p.region_id
           where p.committee_id = ${committeeId} and p.status = 'active')
-    select 'villages' as part, town_id as town, null as type, count(*)::int as n from r where level = 'village' group by town_id
+    select * from (select 'town' as part, id as town, name || '|' || code as type, sort as n from r where level = 'town') towns
+    union all
+    select 'villages', town_id, null, count(*)::int from r where level = 'village' group by town_id
     union all
     select 'covered', town_id, null, count(distinct region_id)::int from p where type = ${ROOM_TYPE} and level = 'village' group by town_id
     union all
@@ -33,17 +37,18 @@ export async function networkOverview(db: Db, committeeId: string, year = chinaY
     union all
     select 'receptions', p.town_id, null, count(*)::int
       from network_receptions x join p on p.id = x.place_id
-      where x.committee_id = ${committeeId} and x.status = 'held' and x.held_on between ${from} and ${to} group by p.town_id`);
-  const [{ rows: towns }, settings] = await Promise.all([
-    db.execute<{ id: string; name: string; code: string }>(sql`select id, name, code from network_regions
-      where committee_id = ${committeeId} and level = 'town' order by sort, code`),
+      where x.committee_id = ${committeeId} and x.status = 'held' and x.held_on between ${from} and ${to} group by p.town_id`),
     readSettings(db, committeeId).then(parseNetworkSettings),
   ]);
+  const towns = rows.filter((r) => r.part === 'town').map((r) => {
+    const cut = r.type!.lastIndexOf('|');
+    return { id: r.town!, name: r.type!.slice(0, cut), code: r.type!.slice(cut + 1), sort: r.n };
+  }).sort((a, b) => a.sort - b.sort || a.code.localeCompare(b.code));
   const blank = (id: string | null, name: string, code: string | null): TownRow => ({ id, name, code, villages: 0, covered: 0, places: {}, members: 0, receptions: 0 });
   const byId = new Map<string | null, TownRow>([[null, blank(null, '县级及以上', null)], ...towns.map((t) => [t.id, blank(t.id, t.name, t.code)] as const)]);
   for (const r of rows) {
     const t = byId.get(r.town);
-    if (!t) continue;
+    if (!t || r.part === 'town') continue;
     if (r.part === 'places') t.places[r.type!] = r.n;
     else t[r.part as 'villages' | 'covered' | 'members' | 'receptions'] = r.n;
   }
