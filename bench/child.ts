@@ -35,7 +35,8 @@ export async function startServerChild(databaseUrl: string): Promise<ServerChild
       child.on('message', onMessage);
       child.once('exit', onExit);
     });
-  const ready = await next('ready');
+  // The server first waits (up to 2 minutes) for deliveries an earlier run left queued (server.ts).
+  const ready = await next('ready', 180_000);
   return {
     appPort: ready.appPort as number,
     barePort: ready.barePort as number,

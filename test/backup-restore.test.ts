@@ -112,7 +112,10 @@ describe('backup and restore', () => {
     expect(await readBackupHeader(file)).toEqual(header);
     const lines = zlib.gunzipSync(fs.readFileSync(file)).toString('utf8').trimEnd().split('\n');
     const rows = header.tables.reduce((s, t) => s + t.rows, 0);
-    expect(lines.length).toBe(1 + header.tables.length + rows + 1);
+    // Header, a section line per table, the rows, the job queue's section and its jobs, the end line.
+    expect(header.jobs).toBeGreaterThanOrEqual(0);
+    expect(lines.length).toBe(1 + header.tables.length + rows + 1 + header.jobs! + 1);
+    expect(lines).toContain(JSON.stringify({ jobs: header.jobs }));
     expect(JSON.parse(lines.at(-1)!)).toEqual({ end: true, tables: header.tables.length, rows });
     expect(progress.at(-1)).toEqual([rows, rows]);
     expect(fs.existsSync(file + '.partial')).toBe(false);

@@ -16,7 +16,17 @@ import type { Tx } from './db/unit-of-work.js';
  *   {"table":"committees","rows":12}      ← a section line per table, then its rows
  *   {…row_to_json…}
  *   …
+ *   {"jobs":3}                            ← the job queue's waiting deliveries, one line each
+ *   {"task":"event:…","payload":{…},"runAt":…,"attempts":0,"maxAttempts":10,…}
  *   {"end":true,"tables":17,"rows":12345}
+ *
+ * The job queue (graphile-worker's schema) is part of the snapshot: an event's row is in
+ * domain_events, but the engine deletes a delivery job once it has run, so nothing else records
+ * which deliveries were still owed. Re-deriving them from the events is not possible; restoring
+ * them is. In the same snapshot as the tables, a committed event comes with exactly the
+ * deliveries it was still owed (a job running at that moment comes back waiting: subscribers are
+ * idempotent, platform/events.ts). Restored through the engine's own add_job; attempts and a
+ * given-up job's failure are kept. Cron jobs are not restored: the schedule queues them again.
  *
  * Rows are PostgreSQL's own row_to_json text, written and read back without going through
  * JavaScript values, so bigints, numerics, timestamps (µs) and jsonb come back exactly.
@@ -46,7 +56,39 @@ export interface BackupHeader {
   serverVersion: string;
   migrations: MigrationLevel;
   tables: { name: string; rows: number }[];
+  /** Waiting or failed jobs of the queue (absent in backups made before the queue was included). */
+  jobs?: number;
 }
+
+/** One queued job as a backup holds it. */
+interface QueuedJob {
+  task: string;
+  queue: string | null;
+  payload: unknown;
+  priority: number;
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  lastError: string | null;
+  key: string | null;
+  flags: string[] | null;
+}
+
+async function hasJobQueue(tx: Tx | Db): Promise<boolean> {
+  const { rows } = await tx.execute(sql`select 1 from pg_tables where schemaname = 'graphile_worker' and tablename = '_private_jobs'`);
+  return rows.length > 0;
+}
+
+/** Every job in the queue but the cron ones, oldest first, as JSON text (one per row). */
+const QUEUED_JOBS = `
+  select json_build_object('task', t.identifier, 'queue', q.queue_name, 'payload', j.payload, 'priority', j.priority,
+           'runAt', j.run_at, 'attempts', j.attempts, 'maxAttempts', j.max_attempts, 'lastError', j.last_error,
+           'key', j.key, 'flags', (select array_agg(f order by f) from jsonb_object_keys(j.flags) f))::text as j
+    from graphile_worker._private_jobs j
+    join graphile_worker._private_tasks t on t.id = j.task_id
+    left join graphile_worker._private_job_queues q on q.id = j.job_queue_id
+   where not (coalesce(j.payload::jsonb, '{}'::jsonb) ? '_cron')
+   order by j.id`;
 
 export interface TableCount {
   name: string;
@@ -174,6 +216,11 @@ export async function backupDatabase(db: Db, file: string, opts: { progress?: Pr
           migrations: await migrationLevel(tx),
           tables: counts,
         };
+        const queue = await hasJobQueue(tx);
+        if (queue) {
+          const { rows: jc } = await tx.execute<{ n: number }>(sql.raw(`select count(*)::int as n from (${QUEUED_JOBS}) q`));
+          header.jobs = jc[0].n;
+        }
         const total = counts.reduce((s, c) => s + c.rows, 0);
         let done = 0;
         opts.progress?.(0, total);
@@ -205,6 +252,19 @@ export async function backupDatabase(db: Db, file: string, opts: { progress?: Pr
             }
             await tx.execute(sql`close xs_backup`);
             if (written !== expected) throw new Error(`backup of ${name}: counted ${expected} rows but read ${written}`);
+          }
+          if (queue) {
+            yield JSON.stringify({ jobs: header.jobs }) + '\n';
+            await tx.execute(sql.raw(`declare xs_backup_jobs no scroll cursor for ${QUEUED_JOBS}`));
+            let written = 0;
+            for (;;) {
+              const { rows } = await tx.execute<{ j: string }>(sql.raw(`fetch forward ${batchSize} from xs_backup_jobs`));
+              if (!rows.length) break;
+              written += rows.length;
+              yield rows.map((r) => r.j + '\n').join('');
+            }
+            await tx.execute(sql`close xs_backup_jobs`);
+            if (written !== header.jobs) throw new Error(`backup of the job queue: counted ${header.jobs} jobs but read ${written}`);
           }
           yield JSON.stringify({ end: true, tables: counts.length, rows: total }) + '\n';
         }
@@ -353,14 +413,21 @@ export async function restoreDatabase(db: Db, file: string, opts: { progress?: P
       const counts: TableCount[] = [];
       const columnList = (t: Target) => sql.join(t.columns.map(ident), sql`, `);
 
+      let jobsRestored = false;
       for (;;) {
-        let section: { table?: string; rows?: number; end?: boolean };
+        let section: { table?: string; rows?: number; end?: boolean; jobs?: number };
         try {
           section = JSON.parse(await nextLine());
         } catch (e) {
           throw e instanceof BackupError ? e : badFile('bad section line');
         }
         if (section.end) break;
+        if (section.jobs !== undefined) {
+          if (typeof section.jobs !== 'number' || jobsRestored || section.jobs !== (header.jobs ?? 0)) throw badFile('bad section line');
+          await restoreJobs(tx, section.jobs, nextLine);
+          jobsRestored = true;
+          continue;
+        }
         const target = section.table ? targets.get(section.table) : undefined;
         if (!target || typeof section.rows !== 'number' || restored.has(target.name) || staged.has(target.name)) throw badFile('bad section line');
         const group = groupOf.get(target.name);
@@ -419,6 +486,7 @@ export async function restoreDatabase(db: Db, file: string, opts: { progress?: P
       for (const t of header.tables) {
         if (!restored.has(t.name)) throw badFile(`table ${t.name} missing`);
       }
+      if (header.jobs !== undefined && !jobsRestored) throw badFile('job queue missing');
 
       // Serial and identity columns continue after the restored rows.
       const { rows: seqs } = await tx.execute<{ table_name: string; column_name: string; seq: string }>(sql`
@@ -438,6 +506,51 @@ export async function restoreDatabase(db: Db, file: string, opts: { progress?: P
   } finally {
     await lines.return(undefined);
   }
+}
+
+/**
+ * Puts a backup's queued jobs back through the engine's add_job, in batches; then the ones that
+ * had been tried get their attempts back, and the given-up ones their failure (so they stay in
+ * the failed-jobs view instead of running again).
+ */
+async function restoreJobs(tx: Tx, count: number, nextLine: () => Promise<string>) {
+  if (count === 0) return;
+  if (!(await hasJobQueue(tx))) {
+    throw new BackupError('backup.tables_mismatch', '目标数据库没有任务队列（graphile_worker）；请先运行 xieshang migrate', 'The target database has no job queue (graphile_worker); run xieshang migrate first');
+  }
+  const { rows: queued } = await tx.execute(sql`select 1 from graphile_worker._private_jobs limit 1`);
+  if (queued.length) {
+    throw new BackupError('backup.not_empty', '目标数据库的任务队列不是空的，未恢复任何数据；请恢复到一个新的空数据库', 'The target database\'s job queue is not empty; nothing was restored. Restore into a new, empty database');
+  }
+  let batch: QueuedJob[] = [];
+  const flush = async () => {
+    if (!batch.length) return;
+    const { rows } = await tx.execute<{ id: string; attempts: number; max_attempts: number; last_error: string | null; run_at: string }>(sql`
+      select (graphile_worker.add_job(j.task, j.payload, j.queue, j."runAt", j."maxAttempts", j.key, j.priority, j.flags)).id::text as id,
+             j.attempts, j."maxAttempts" as max_attempts, j."lastError" as last_error, j."runAt"::text as run_at
+        from json_to_recordset(${JSON.stringify(batch)}::json)
+          as j(task text, queue text, payload json, priority int, "runAt" timestamptz, attempts int, "maxAttempts" int, "lastError" text, key text, flags text[])`);
+    for (const r of rows) {
+      if (r.attempts >= r.max_attempts) {
+        await tx.execute(sql`select 1 from graphile_worker.permanently_fail_jobs(array[${r.id}::bigint], ${r.last_error ?? 'restored as failed'})`);
+      } else if (r.attempts > 0) {
+        await tx.execute(sql`select 1 from graphile_worker.reschedule_jobs(array[${r.id}::bigint], run_at => ${r.run_at}::timestamptz, attempts => ${r.attempts})`);
+      }
+    }
+    batch = [];
+  };
+  for (let i = 0; i < count; i++) {
+    let job: QueuedJob;
+    try {
+      job = JSON.parse(await nextLine()) as QueuedJob;
+    } catch (e) {
+      throw e instanceof BackupError ? e : badFile('bad job line');
+    }
+    if (typeof job?.task !== 'string' || typeof job.maxAttempts !== 'number') throw badFile('bad job line');
+    batch.push(job);
+    if (batch.length >= 1000) await flush();
+  }
+  await flush();
 }
 
 function quoteIdent(name: string) {

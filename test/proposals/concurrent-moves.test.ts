@@ -50,4 +50,21 @@ describe('concurrent conflicting moves', () => {
     const after = rows.map((r) => r.action).slice(rows.findIndex((r) => r.action === 'proposal.submit') + 1);
     expect(new Set(after).size, after.join(',')).toBe(after.length);
   });
+
+  it('20 proposals filed by 20 parallel requests get the numbers 1..20 of their session, each once', async () => {
+    // A committee of its own, so its session's counter starts at zero.
+    const v = await proposalWorld({ units: 1 });
+    const u = await makeUser(v.db, v.committeeId, [{ role: 'staff', office: 'proposals' }]);
+    const s = await loginAs(app, u.username);
+    const ids: string[] = [];
+    for (let i = 0; i < 20; i++) ids.push(await submitted(v, i % v.members.length, { title: `关于第${i + 1}个村供水管道防冻的建议` }));
+    const answers = await Promise.all(ids.map((id) => s.request({ method: 'POST', url: `/api/proposals/${id}/file`, payload: {}, committeeId: v.committeeId })));
+    expect(answers.map((a) => a.statusCode), answers.map((a) => a.body).join('\n').slice(0, 500)).toEqual(Array(20).fill(200));
+    const { rows } = await v.db.execute<{ id: string; number: number; number_label: string; number_scope: string }>(sql`
+      select id, number, number_label, number_scope from proposals where committee_id = ${v.committeeId} and number is not null order by number`);
+    expect(rows.map((r) => r.number)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
+    expect(new Set(rows.map((r) => r.id))).toEqual(new Set(ids));
+    expect(rows.map((r) => r.number_label)).toEqual(rows.map((r) => `第${r.number}号`));
+    expect(new Set(rows.map((r) => r.number_scope)).size).toBe(1);
+  });
 });
