@@ -7,9 +7,13 @@ import { PROPOSAL_STATES } from '../src/modules/proposals/domain/proposal-workfl
 import { proposalSettingsSchema } from '../src/modules/proposals/domain/settings.js';
 import { SOURCE_KINDS } from '../src/modules/social-info/contracts.js';
 import { INFO_STATES } from '../src/modules/social-info/domain/info-workflow.js';
-import { en } from '../web/src/locales/en.js';
-import { zhCN } from '../web/src/locales/zh-CN.js';
-import { catalogs as socialInfo } from '../web/src/features/social-info/social-info-i18n.js';
+
+// The web's files are loaded at run time: the server's typecheck (node16 resolution) does not cover web/ (web/tsconfig.json does).
+type Catalogue = Record<string, string>;
+const webFile = (f: string): Promise<Record<string, unknown>> => import(`../web/src/${f}`);
+const { zhCN } = (await webFile('locales/zh-CN.ts')) as { zhCN: Catalogue };
+const { en } = (await webFile('locales/en.ts')) as { en: Catalogue };
+const { catalogs: socialInfo } = (await webFile('features/social-info/social-info-i18n.ts')) as { catalogs: { zh: Catalogue; en: Catalogue } };
 
 /**
  * The web's label catalogue against the server's enums: every value the server can send has a
@@ -18,8 +22,8 @@ import { catalogs as socialInfo } from '../web/src/features/social-info/social-i
  * fails here until the web names it.
  */
 const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
-const zh = zhCN as Record<string, string>;
-const enAll = en as Record<string, string>;
+const zh = zhCN;
+const enAll = en;
 
 /** Domain → the server's values, with the server's own Chinese label where it is fixed by the software. */
 const rules = Object.values(PRESETS).map((p) => p.rules);
@@ -58,7 +62,7 @@ describe('the web label catalogue covers the server enums', () => {
       if (!cat.en[key] || CJK.test(cat.en[key])) missing.push(`${key} (en: ${cat.en[key]})`);
     };
     for (const s of Object.keys(PROPOSAL_STATES)) check({ zh, en: enAll }, `proposalState.${s}`);
-    const si = socialInfo as unknown as { zh: Record<string, string>; en: Record<string, string> };
+    const si = socialInfo;
     for (const s of Object.keys(INFO_STATES)) check(si, `state.${s}`);
     for (const s of SOURCE_KINDS) check(si, `source.${s}`);
     expect(missing).toEqual([]);
