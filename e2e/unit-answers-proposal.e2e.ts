@@ -35,9 +35,9 @@ describe('dingxi-unit (clerk of 定西市教育局) answers an assigned proposal
     // refuses to send): wait for the dialog to settle, and check that the choice took.
     await page.locator('.ant-modal').waitFor();
     await page.waitForFunction(() => !document.querySelector('.ant-zoom-enter, .ant-zoom-appear'));
-    const classB = page.locator('.ant-modal .ant-radio-button-wrapper', { hasText: 'B' });
+    const classB = page.locator('.ant-modal .ant-radio-wrapper', { has: page.getByTestId('reply-class-B') });
     await classB.click();
-    await expect.poll(() => classB.getAttribute('class')).toContain('ant-radio-button-wrapper-checked');
+    await expect.poll(() => classB.getAttribute('class')).toContain('ant-radio-wrapper-checked');
     await page.getByTestId('field-signer').fill('王局长');
     await page.getByTestId('field-contactPerson').fill('李科长');
     await page.getByTestId('field-contactPhone').fill('0932-8212345');

@@ -79,13 +79,27 @@ export interface Principal {
 export type PermissionRule = (grants: Grant[]) => boolean;
 
 const permissions = new Map<string, PermissionRule>();
+/** Permissions only a grant gives (see `personal`): the platform admin's blanket access stops short of them. */
+const personalPermissions = new Set<string>();
+const PERSONAL = Symbol('personal');
 
-/** Declares permissions; the platform admin holds every permission in every committee. */
+/**
+ * A permission to act as oneself (a member's own standing, check-in, 撰写提案): it needs the
+ * grant itself. The platform admin holds no member record, so the work would be refused anyway;
+ * leaving it out of the admin's abilities keeps the menu (built from those abilities) from
+ * offering a page that answers 403.
+ */
+export function personal(rule: PermissionRule): PermissionRule {
+  return Object.assign((g: Grant[]) => rule(g), { [PERSONAL]: true });
+}
+
+/** Declares permissions; the platform admin holds every permission in every committee, except the `personal` ones. */
 export function definePermissions<const T extends Record<string, PermissionRule>>(defs: T): { [K in keyof T]: K } {
   const out = {} as Record<string, string>;
   for (const [name, rule] of Object.entries(defs)) {
     if (permissions.has(name)) throw new Error(`permission declared twice: ${name}`);
     permissions.set(name, rule);
+    if ((rule as { [PERSONAL]?: boolean })[PERSONAL]) personalPermissions.add(name);
     out[name] = name;
   }
   return out as { [K in keyof T]: K };
@@ -98,7 +112,7 @@ export function allPermissions(): string[] {
 export function can(principal: Pick<Principal, 'isPlatformAdmin'>, grants: Grant[], permission: string): boolean {
   const rule = permissions.get(permission);
   if (!rule) throw new Error(`unknown permission: ${permission}`);
-  return principal.isPlatformAdmin || rule(grants);
+  return (principal.isPlatformAdmin && !personalPermissions.has(permission)) || rule(grants);
 }
 
 /** Helpers for writing rules. */

@@ -1,4 +1,4 @@
-import { definePermissions, has } from '../../platform/access.js';
+import { definePermissions, has, personal } from '../../platform/access.js';
 import type { Caller } from '../../platform/http/route-kit.js';
 import { AppError } from '../../platform/errors.js';
 import { PerformanceErrors } from './performance.errors.js';
@@ -20,7 +20,7 @@ import { PerformanceErrors } from './performance.errors.js';
  */
 export const PerformancePermissions = definePermissions({
   'performance.read': (g) => g.length > 0,
-  'performance.participate': has.role('member'),
+  'performance.participate': personal(has.role('member')),
   'performance.report': has.any(has.role('member'), has.staffOf('member_affairs', 'general')),
   'performance.organise': has.staffOf('member_affairs', 'general'),
   'performance.verify': has.staffOf('member_affairs'),

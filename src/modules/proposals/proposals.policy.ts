@@ -1,4 +1,4 @@
-import { definePermissions, has } from '../../platform/access.js';
+import { definePermissions, has, personal } from '../../platform/access.js';
 import type { Caller } from '../../platform/http/route-kit.js';
 import type { ProposalActor, ProposalState } from './domain/proposal-workflow.js';
 
@@ -8,7 +8,7 @@ import type { ProposalActor, ProposalState } from './domain/proposal-workflow.js
  */
 export const ProposalPermissions = definePermissions({
   'proposals.read': (g) => g.length > 0,
-  'proposals.propose': has.role('member'),
+  'proposals.propose': personal(has.role('member')),
   'proposals.review': has.staffOf('proposals'),
   'proposals.handle': has.role('unit_clerk'),
   'proposals.rate': has.any(has.role('member'), has.staffOf('proposals')),

@@ -44,7 +44,8 @@ export function ErrorAlert({ error, style }: { error: unknown; style?: CSSProper
             </Button>
           )}
           {detail && open && (
-            <Typography.Text type="secondary" copyable={apiError.requestId ? { text: apiError.requestId } : false} style={{ display: 'block', fontSize: 12 }} data-testid="error-details">
+            // Plain selectable text: a copy button would bring Tooltip into every page's first load.
+            <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12, userSelect: 'all' }} data-testid="error-details">
               {t('error.detailsText', { code: apiError.code, id: apiError.requestId ?? '—' })}
             </Typography.Text>
           )}

@@ -3,6 +3,7 @@ import { Button, Card, Descriptions, Select, Space, Table, Tag, Typography } fro
 import { RequireAbility } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useActivity, useCloseActivity, useMarkAttendance, type AttendanceStatus } from './performance.api';
+import { useEnumLabel } from '../../ui/enum-label';
 import { usePerfT } from './performance-i18n';
 import { dateTimeOf } from '../../ui/format';
 
@@ -19,6 +20,7 @@ const COLORS: Partial<Record<AttendanceStatus, string>> = { attended: 'green', e
 
 function ActivityDetail() {
   const t = usePerfT();
+  const enumLabel = useEnumLabel();
   const { id = '' } = useParams();
   const { data: a, error } = useActivity(id);
   const mark = useMarkAttendance(id);
@@ -32,7 +34,7 @@ function ActivityDetail() {
       {(mark.error || close.error) && <ErrorAlert error={mark.error ?? close.error} />}
       <Card size="small">
         <Descriptions column={{ xs: 1, sm: 2 }} size="small">
-          <Descriptions.Item label={t('act.type')}>{a.typeLabel}</Descriptions.Item>
+          <Descriptions.Item label={t('act.type')}>{enumLabel('activityType', a.type, a.typeLabel)}</Descriptions.Item>
           <Descriptions.Item label={t('act.date')}>{dateTimeOf(a.startsAt)}</Descriptions.Item>
           <Descriptions.Item label={t('act.place')}>{a.place}</Descriptions.Item>
           <Descriptions.Item label={t('act.status')}>{a.status === 'open' ? t('act.open') : t('act.closed')}</Descriptions.Item>

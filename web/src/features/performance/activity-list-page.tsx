@@ -3,6 +3,7 @@ import { Space, Table, Tag, Typography } from 'antd';
 import { RequireAbility } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useActivities } from './performance.api';
+import { useEnumLabel } from '../../ui/enum-label';
 import { usePerfT } from './performance-i18n';
 import { dateTimeOf } from '../../ui/format';
 
@@ -19,6 +20,7 @@ export default function ActivityListPage() {
 
 function ActivityList() {
   const t = usePerfT();
+  const label = useEnumLabel();
   const { data, error, isPending } = useActivities();
   const items = [...(data?.items ?? [])].sort((a, b) => b.startsAt.localeCompare(a.startsAt));
   return (
@@ -29,7 +31,7 @@ function ActivityList() {
         rowKey="id" loading={isPending} dataSource={items} size="small" data-testid="activity-table" scroll={{ x: 640 }}
         columns={[
           { dataIndex: 'title', title: t('act.name'), render: (v: string, r) => <Link to={`/performance/activities/${r.id}`} data-testid="activity-link">{v}</Link> },
-          { dataIndex: 'typeLabel', title: t('act.type'), width: 120 },
+          { dataIndex: 'typeLabel', title: t('act.type'), width: 120, render: (v: string, r) => label('activityType', r.type, v) },
           { dataIndex: 'startsAt', title: t('act.date'), width: 150, render: when },
           { dataIndex: 'place', title: t('act.place'), width: 140 },
           { dataIndex: 'status', title: t('act.status'), width: 90, render: (s: string) => (s === 'open' ? <Tag color="blue">{t('act.open')}</Tag> : <Tag>{t('act.closed')}</Tag>) },

@@ -5,6 +5,7 @@ import { BarChartOutlined, FileExcelOutlined } from '@ant-design/icons';
 import { RequireAbility, useCan } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
 import { resultsFile, useAssessments, usePublishAssessment, useRunAssessment } from './performance.api';
+import { useEnumLabel } from '../../ui/enum-label';
 import { usePerfT } from './performance-i18n';
 
 /** 年度履职考核: run (a draft, re-runnable), see the summary, publish (final; the year's rules freeze). */
@@ -18,6 +19,7 @@ export default function AssessmentPage() {
 
 function AssessmentView() {
   const t = usePerfT();
+  const label = useEnumLabel();
   const can = useCan();
   const [year, setYear] = useState(new Date().getFullYear());
   const runs = useAssessments(year);
@@ -52,7 +54,7 @@ function AssessmentView() {
             <Descriptions.Item label={t('assess.share90')}>{latest.summary.atLeast90}（{(latest.summary.shareAtLeast90 * 100).toFixed(1)}%）</Descriptions.Item>
             <Descriptions.Item label={t('assess.commended')}>{latest.summary.commended}</Descriptions.Item>
             <Descriptions.Item label={t('assess.warned')}>{latest.summary.warned}</Descriptions.Item>
-            {latest.summary.byGrade.map((g) => <Descriptions.Item key={g.key} label={g.label}>{g.count}</Descriptions.Item>)}
+            {latest.summary.byGrade.map((g) => <Descriptions.Item key={g.key} label={label('grade', g.key, g.label)}>{g.count}</Descriptions.Item>)}
           </Descriptions>
           <Space wrap style={{ marginTop: 8 }}>
             <Link to={`/performance/assessment/${latest.id}/results`} data-testid="assess-results"><BarChartOutlined /> {t('results.open')}</Link>

@@ -6,6 +6,7 @@ import { RequireAbility } from '../../app/auth';
 import { EChart, type EChartOption } from '../../ui/echart';
 import { ErrorAlert } from '../../ui/error-alert';
 import { resultsFile, useAssessment, type AssessmentDetail, type AssessmentResult } from './performance.api';
+import { useEnumLabel } from '../../ui/enum-label';
 import { usePerfT } from './performance-i18n';
 
 /** One assessment run with charts — grade distribution, mean points by sector, quota completion — the member list and the Excel download. */
@@ -19,6 +20,7 @@ export default function AssessmentResultsPage() {
 
 function Results() {
   const t = usePerfT();
+  const label = useEnumLabel();
   const { id = '' } = useParams();
   const { data, error, isPending } = useAssessment(id);
   return (
@@ -44,7 +46,7 @@ function Results() {
                 { dataIndex: 'name', title: t('act.member'), render: (v: string, r) => <Link to={`/performance/report-card/${r.memberId}`}>{v}</Link> },
                 { dataIndex: 'sectorName', title: t('standings.sector') },
                 { dataIndex: 'points', title: t('standings.points'), width: 80 },
-                { dataIndex: 'gradeLabel', title: t('my.grade'), width: 80 },
+                { dataIndex: 'gradeLabel', title: t('my.grade'), width: 80, render: (v: string, r) => label('grade', r.grade, v) },
                 { dataIndex: 'quotasMet', title: t('standings.quotas'), width: 90, render: (m: boolean) => (m ? <Tag color="green">{t('standings.yes')}</Tag> : <Tag>{t('standings.no')}</Tag>) },
                 {
                   title: '', width: 170,
@@ -67,11 +69,12 @@ function Results() {
 
 function Charts({ a }: { a: AssessmentDetail }) {
   const t = usePerfT();
+  const label = useEnumLabel();
   const charts = useMemo(() => {
     const grades: EChartOption = {
       tooltip: { trigger: 'item' },
       legend: { bottom: 0 },
-      series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b} {c}' }, data: a.summary.byGrade.map((g) => ({ name: g.label, value: g.count })) }],
+      series: [{ type: 'pie', radius: ['35%', '65%'], label: { formatter: '{b} {c}' }, data: a.summary.byGrade.map((g) => ({ name: label('grade', g.key, g.label), value: g.count })) }],
     };
     const sectors = new Map<string, { sum: number; n: number }>();
     for (const r of a.results) {
@@ -107,7 +110,7 @@ function Charts({ a }: { a: AssessmentDetail }) {
     <Row gutter={[16, 16]}>
       <Col xs={24} lg={8}>
         <Card size="small" title={t('results.grades')}>
-          <EChart option={charts.grades} height={260} data-testid="chart-grades" ariaLabel={a.summary.byGrade.map((g) => `${g.label} ${g.count}`).join('，')} />
+          <EChart option={charts.grades} height={260} data-testid="chart-grades" ariaLabel={a.summary.byGrade.map((g) => `${label('grade', g.key, g.label)} ${g.count}`).join('，')} />
         </Card>
       </Col>
       <Col xs={24} lg={8}>

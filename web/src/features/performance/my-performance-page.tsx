@@ -5,6 +5,7 @@ import { RequireAbility } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useActivities, useCheckIn, useStanding } from './performance.api';
 import { usePerfT } from './performance-i18n';
+import { useEnumLabel, useRequirementLabel } from '../../ui/enum-label';
 
 /** 我的履职: points so far, the breakdown by kind, quota progress, pending records, and check-in by code (phone first). */
 export default function MyPerformancePage() {
@@ -17,6 +18,8 @@ export default function MyPerformancePage() {
 
 function MyPerformance() {
   const t = usePerfT();
+  const label = useEnumLabel();
+  const requirementLabel = useRequirementLabel();
   const standing = useStanding();
   const s = standing.data;
   return (
@@ -29,14 +32,14 @@ function MyPerformance() {
           <Card size="small" extra={<Link to="/performance/report-card" data-testid="my-report-card">{t('card.open')}</Link>} title={s.member.name}>
             <Row gutter={16}>
               <Col span={12}><Statistic title={`${t('my.points')}（${s.year}）`} value={s.total} valueRender={(v) => <span data-testid="my-points">{v}</span>} /></Col>
-              <Col span={12}><Statistic title={t('my.grade')} value={s.grade.label} /></Col>
+              <Col span={12}><Statistic title={t('my.grade')} value={label('grade', s.grade.key, s.grade.label)} /></Col>
             </Row>
             <Typography.Text type="secondary">{s.rules.name}</Typography.Text>
           </Card>
           <Card size="small" title={t('my.byKind')}>
             <Table
               size="small" pagination={false} rowKey="kind" data-testid="my-by-kind"
-              dataSource={[...s.byKind.filter((k) => k.count > 0), ...s.deductions.filter((d) => d.count > 0).map((d) => ({ kind: d.kind, label: `${t('my.deductions')}：${d.label}`, count: d.count, points: -d.points }))]}
+              dataSource={[...s.byKind.filter((k) => k.count > 0).map((k) => ({ ...k, label: label('dutyKind', k.kind, k.label) })), ...s.deductions.filter((d) => d.count > 0).map((d) => ({ kind: d.kind, label: `${t('my.deductions')}：${label('dutyKind', d.kind, d.label)}`, count: d.count, points: -d.points }))]}
               columns={[
                 { dataIndex: 'label', title: '' },
                 { dataIndex: 'count', title: '#', width: 50 },
@@ -47,10 +50,10 @@ function MyPerformance() {
           <Card size="small" title={t('my.quotas')}>
             {s.quotas.map((q) => (
               <div key={q.key}>
-                <Typography.Text strong>{q.label}</Typography.Text> {q.met ? <Tag color="green">{t('standings.yes')}</Tag> : <Tag>{t('standings.no')}</Tag>}
+                <Typography.Text strong>{label('quota', q.key, q.label)}</Typography.Text> {q.met ? <Tag color="green">{t('standings.yes')}</Tag> : <Tag>{t('standings.no')}</Tag>}
                 {q.requirements.map((r) => (
                   <div key={r.label}>
-                    <Typography.Text type="secondary">{r.label}（{Math.min(r.count, r.min)}/{r.min}）</Typography.Text>
+                    <Typography.Text type="secondary">{requirementLabel(r)}（{Math.min(r.count, r.min)}/{r.min}）</Typography.Text>
                     <Progress percent={Math.round((Math.min(r.count, r.min) / r.min) * 100)} size="small" showInfo={false} />
                   </div>
                 ))}

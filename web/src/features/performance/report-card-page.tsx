@@ -6,6 +6,7 @@ import { RequireAbility, useSession } from '../../app/auth';
 import { EChart, type EChartOption } from '../../ui/echart';
 import { ErrorAlert } from '../../ui/error-alert';
 import { reportCardFile, useReportCard, type ReportCard } from './performance.api';
+import { useEnumLabel } from '../../ui/enum-label';
 import { usePerfT } from './performance-i18n';
 
 /**
@@ -50,7 +51,8 @@ function ReportCardView() {
 
 function CardBody({ card }: { card: ReportCard }) {
   const t = usePerfT();
-  const kinds = card.byKind.filter((k) => k.count > 0);
+  const label = useEnumLabel();
+  const kinds = card.byKind.filter((k) => k.count > 0).map((k) => ({ ...k, label: label('dutyKind', k.kind, k.label) }));
   const option = useMemo<EChartOption>(() => {
     const rows = [...kinds].reverse();
     return {
@@ -62,7 +64,7 @@ function CardBody({ card }: { card: ReportCard }) {
     };
   }, [kinds]);
   const rankOf = (rank: number | null, size: number | null) => (rank && size ? t('card.rankOf', { rank, size }) : '—');
-  const quotaRows = card.quotas.flatMap((q) => q.requirements.map((r) => ({ key: `${q.key}:${r.label}`, quota: q.label, ...r })));
+  const quotaRows = card.quotas.flatMap((q) => q.requirements.map((r) => ({ key: `${q.key}:${r.label}`, quota: label('quota', q.key, q.label), ...r })));
   return (
     <>
       <Card size="small" title={`${card.committee.name} · ${card.year}`} data-testid="card-summary">
@@ -71,7 +73,7 @@ function CardBody({ card }: { card: ReportCard }) {
           <Descriptions.Item label={t('card.sector')}>{card.member.sectorName ?? '—'}</Descriptions.Item>
           <Descriptions.Item label={t('card.role')}>{card.member.roleLabel}</Descriptions.Item>
           <Descriptions.Item label={t('card.points')}><b data-testid="card-points">{card.total}</b></Descriptions.Item>
-          <Descriptions.Item label={t('card.grade')}>{card.grade.label}</Descriptions.Item>
+          <Descriptions.Item label={t('card.grade')}>{label('grade', card.grade.key, card.grade.label)}</Descriptions.Item>
           <Descriptions.Item label={t('card.rankCommittee')}>{rankOf(card.rank.committee, card.rank.committeeSize)}</Descriptions.Item>
           {card.member.sectorName && <Descriptions.Item label={t('card.rankSector')}>{rankOf(card.rank.sector, card.rank.sectorSize)}</Descriptions.Item>}
           {card.outcome && (
@@ -95,7 +97,7 @@ function CardBody({ card }: { card: ReportCard }) {
             <EChart option={option} height={Math.max(140, 40 + kinds.length * 30)} data-testid="card-chart" ariaLabel={kinds.map((k) => `${k.label} ${k.points}`).join('，')} />
             <Table
               size="small" pagination={false} rowKey="kind" data-testid="card-by-kind"
-              dataSource={[...kinds, ...card.deductions.map((d) => ({ kind: d.kind, label: `${t('my.deductions')}：${d.label}`, count: d.count, points: -d.points }))]}
+              dataSource={[...kinds, ...card.deductions.map((d) => ({ kind: d.kind, label: `${t('my.deductions')}：${label('dutyKind', d.kind, d.label)}`, count: d.count, points: -d.points }))]}
               columns={[
                 { dataIndex: 'label', title: t('card.kind') },
                 { dataIndex: 'count', title: t('card.count'), width: 70 },

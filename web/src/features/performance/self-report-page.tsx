@@ -5,6 +5,7 @@ import { RequireAbility } from '../../app/auth';
 import { AttachmentUpload, type AttachmentMeta } from '../../ui/attachment-upload';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useKinds, useSubmitRecord } from './performance.api';
+import { useEnumLabel } from '../../ui/enum-label';
 import { usePerfT, type PerfKey } from './performance-i18n';
 
 /** 自行填报: kind, date, title, the kind's typed metrics, evidence (photos and files uploaded from the phone, links). */
@@ -20,6 +21,7 @@ interface Values { kind: string; occurredOn: Dayjs; title: string; description?:
 
 function SelfReport() {
   const t = usePerfT();
+  const label = useEnumLabel();
   const kinds = useKinds();
   const submit = useSubmitRecord();
   const navigate = useNavigate();
@@ -44,7 +46,7 @@ function SelfReport() {
       <Card size="small">
         <Form form={form} layout="vertical" onFinish={onFinish}>
           <Form.Item name="kind" label={t('report.kind')} rules={[{ required: true }]}>
-            <Select data-testid="report-kind" virtual={false} options={(kinds.data?.selfReportable ?? []).map((k) => ({ value: k, label: kinds.data!.kinds[k] }))} />
+            <Select data-testid="report-kind" virtual={false} options={(kinds.data?.selfReportable ?? []).map((k) => ({ value: k, label: label('dutyKind', k, kinds.data!.kinds[k]) }))} />
           </Form.Item>
           <Form.Item name="occurredOn" label={t('report.date')} rules={[{ required: true }]}>
             <DatePicker style={{ width: '100%' }} data-testid="report-date" />

@@ -5,6 +5,7 @@ import { RequireAbility } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
 import { useStructure } from '../members/members.api';
 import { useStandings, type StandingRow } from './performance.api';
+import { useEnumLabel } from '../../ui/enum-label';
 import { usePerfT } from './performance-i18n';
 
 const ROLES = ['member', 'standing', 'vice_chair', 'chair', 'secretary_general'] as const;
@@ -21,6 +22,7 @@ export default function StandingsPage() {
 
 function Standings() {
   const t = usePerfT();
+  const label = useEnumLabel();
   const structure = useStructure();
   const [sectorId, setSectorId] = useState<string | undefined>();
   const [role, setRole] = useState<string | undefined>();
@@ -39,7 +41,7 @@ function Standings() {
           allowClear style={{ width: 140 }} placeholder={t('standings.allRoles')} value={role} onChange={setRole} data-testid="standings-role"
           options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
         />
-        {data?.byGrade.map((g) => <Tag key={g.key}>{g.label} {g.count}</Tag>)}
+        {data?.byGrade.map((g) => <Tag key={g.key}>{label('grade', g.key, g.label)} {g.count}</Tag>)}
       </Space>
       <Table<StandingRow>
         rowKey="memberId" size="small" loading={isFetching} dataSource={data?.items ?? []} data-testid="standings-table" scroll={{ x: 640 }}
@@ -55,7 +57,7 @@ function Standings() {
           { dataIndex: 'sectorName', title: t('standings.sector') },
           { dataIndex: 'primaryRole', title: t('standings.role'), width: 90, render: (r: string) => ROLE_LABELS[r] ?? r },
           { dataIndex: 'points', title: t('standings.points'), width: 90, sorter: true, sortOrder: sort.sort === 'points' ? (sort.order === 'asc' ? 'ascend' : 'descend') : null },
-          { dataIndex: 'grade', title: t('my.grade'), width: 90, render: (g: StandingRow['grade']) => g.label },
+          { dataIndex: 'grade', title: t('my.grade'), width: 90, render: (g: StandingRow['grade']) => label('grade', g.key, g.label) },
           { dataIndex: 'quotasMet', title: t('standings.quotas'), width: 90, render: (m: boolean) => (m ? <Tag color="green">{t('standings.yes')}</Tag> : <Tag>{t('standings.no')}</Tag>) },
         ]}
       />

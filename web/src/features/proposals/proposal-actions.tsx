@@ -5,6 +5,7 @@ import type { Translate } from '../../app/i18n';
 import type { MessageKey } from '../../locales/zh-CN';
 import { useCan } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
+import { useReplyClassMeaning } from '../../ui/enum-label';
 import { useMergeCandidates, useMove, useProposalSettings, useSuggestedUnits, useUnits } from './proposals.api';
 
 type Field = 'note' | 'reason' | 'reasonOpt' | 'reasonCode' | 'forwardTo' | 'master' | 'units' | 'deadline' | 'reply' | 'opinion' | 'rating' | 'classes';
@@ -75,6 +76,7 @@ export function ActionButtons({ p, t }: { p: ProposalView; t: Translate }) {
 function ActionModal({ p, action, t, onClose }: { p: ProposalView; action: ProposalAction; t: Translate; onClose: () => void }) {
   const def = ACTIONS[action]!;
   const [form] = Form.useForm();
+  const replyClassMeaning = useReplyClassMeaning();
   const move = useMove(p.id);
   const { message } = App.useApp();
   const settings = useProposalSettings();
@@ -137,7 +139,7 @@ function ActionModal({ p, action, t, onClose }: { p: ProposalView; action: Propo
         {has('reply') && <ReplyFields t={t} classes={settings.data?.replyClasses ?? []} />}
         {has('classes') && (
           <Form.Item name="replyClass" label={t('proposals.replyClass')}>
-            <Select allowClear placeholder={p.replyClass ?? undefined} options={(settings.data?.replyClasses ?? []).map((c) => ({ value: c.code, label: `${c.code} ${c.label}` }))} />
+            <Select allowClear placeholder={p.replyClass ?? undefined} options={(settings.data?.replyClasses ?? []).map((c) => ({ value: c.code, label: `${c.code} ${replyClassMeaning(c)}` }))} />
           </Form.Item>
         )}
         {has('rating') && (
@@ -218,10 +220,13 @@ function UnitPicker({ p, t }: { p: ProposalView; t: Translate }) {
 }
 
 function ReplyFields({ t, classes }: { t: Translate; classes: { code: string; label: string }[] }) {
+  const replyClassMeaning = useReplyClassMeaning();
   return (
     <>
       <Form.Item name="replyClass" label={t('proposals.replyClass')} rules={[{ required: true }]}>
-        <Radio.Group data-testid="field-replyClass" options={classes.map((c) => ({ value: c.code, label: c.code, title: c.label }))} optionType="button" />
+        {/* The class with its meaning on the option itself: a phone shows no tooltip. */}
+        <Radio.Group data-testid="field-replyClass" style={{ display: 'flex', flexDirection: 'column', gap: 4 }}
+          options={classes.map((c) => ({ value: c.code, label: <span data-testid={`reply-class-${c.code}`}><strong>{c.code}</strong> {replyClassMeaning(c)}</span> }))} />
       </Form.Item>
       <Form.Item name="isPublic" label={t('proposals.isPublic')} valuePropName="checked"><Switch /></Form.Item>
       <Space wrap style={{ width: '100%' }}>

@@ -13,6 +13,7 @@ import { FormatIssues } from './format-issues';
 import { KeyPanel } from './key-panel';
 import { Countdown, StateTag, stateLabel } from './proposal-labels';
 import { useProposal, useProposalSettings } from './proposals.api';
+import { useReplyClassMeaning } from '../../ui/enum-label';
 import { dateOf } from '../../ui/format';
 
 export default function ProposalDetailPage() {
@@ -29,6 +30,7 @@ function ProposalDetail() {
   const screens = Grid.useBreakpoint();
   const q = useProposal(id);
   const settings = useProposalSettings();
+  const replyClassMeaning = useReplyClassMeaning();
   if (q.error) return <ErrorAlert error={q.error} />;
   const p = q.data;
   const none = t('common.none');
@@ -116,7 +118,7 @@ function ProposalDetail() {
             <Card size="small" title={t('proposals.replies')} extra={<ReplyLetterButton p={p} />}>
               {[...p.replies, ...(p.mergedInto?.replies ?? [])].map((r) => (
                 <Card key={r.id} type="inner" size="small" style={{ marginBottom: 8 }} data-testid="proposal-reply"
-                  title={<Space wrap size={4}><span>{r.unitName}</span>{r.replyClass && <Tag color="blue">{r.replyClass}</Tag>}<Tag>{t(`proposals.reply.${r.status}` as MessageKey)}</Tag></Space>}>
+                  title={<Space wrap size={4}><span>{r.unitName}</span>{r.replyClass && <Tag color="blue" data-testid="reply-class" style={{ whiteSpace: 'normal' }}>{r.replyClass} · {replyClassMeaning({ code: r.replyClass, label: settings.data?.replyClasses.find((c) => c.code === r.replyClass)?.label })}</Tag>}<Tag>{t(`proposals.reply.${r.status}` as MessageKey)}</Tag></Space>}>
                   {r.withheld
                     ? <Typography.Paragraph type="secondary" data-testid="reply-withheld">{t('proposals.replyWithheld')}</Typography.Paragraph>
                     : <Typography.Paragraph style={{ whiteSpace: 'pre-wrap' }}>{r.body}</Typography.Paragraph>}

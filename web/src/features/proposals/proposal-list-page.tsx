@@ -7,6 +7,7 @@ import { PROPOSAL_STATE_KEYS, type ProposalListItem } from '../../api/types';
 import { RequireAbility, useCan } from '../../app/auth';
 import { useI18n } from '../../app/i18n';
 import { ErrorAlert } from '../../ui/error-alert';
+import { CardList } from '../../ui/card-list';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Structure } from '../../api/types';
@@ -17,6 +18,8 @@ import { useDashT } from './dashboard-i18n';
 import { highlightOf, Marked, Snippet } from './highlight';
 
 const DEFAULTS = { page: 1, pageSize: 20 } as const;
+/** States in which the reply deadline runs (a countdown is shown). */
+const ACTIVE_DEADLINE: string[] = ['assigned', 'objected', 'handling', 'countersigning'];
 
 function readParams(sp: URLSearchParams): ProposalListParams {
   return {
@@ -76,7 +79,7 @@ function ProposalTable() {
     { key: 'leadUnit', title: t('proposals.leadUnit'), dataIndex: 'leadUnit', responsive: unitView ? undefined : ['lg'], render: (v) => v ?? t('common.none') },
     {
       key: 'deadline', title: t('proposals.deadline'), responsive: unitView ? undefined : ['xl'],
-      render: (_, p) => (p.deadline ? <Space size={4} wrap>{p.deadline}{['assigned', 'objected', 'handling', 'countersigning'].includes(p.state) && <Countdown deadline={p.deadline} t={t} />}</Space> : t('common.none')),
+      render: (_, p) => (p.deadline ? <Space size={4} wrap>{p.deadline}{ACTIVE_DEADLINE.includes(p.state) && <Countdown deadline={p.deadline} t={t} />}</Space> : t('common.none')),
     },
   ];
 
@@ -118,6 +121,31 @@ function ProposalTable() {
         )}
       </Space>
       {list.error && <ErrorAlert error={list.error} style={{ marginBottom: 12 }} />}
+      {!screens.md ? (
+        // Phone: cards, with the state and the deadline under each title (a table put them off-screen).
+        <CardList<ProposalListItem>
+          testId="proposal-cards" cardTestId="proposal-card" items={list.data?.items} rowKey={(p) => p.id} loading={list.isFetching} empty={t('proposals.empty')}
+          title={(p) => (
+            <>
+              <Link to={`/proposals/${p.id}`} data-testid="proposal-link">{p.title ? <Marked segments={highlightOf(p)?.title} text={p.title} /> : t('common.none')}</Link>
+              <Snippet segments={highlightOf(p)?.snippet} />
+            </>
+          )}
+          tags={(p) => (
+            <>
+              <StateTag state={p.state} t={t} />
+              {p.deadline && <span data-testid="proposal-card-deadline">{t('proposals.deadline')} {p.deadline}</span>}
+              {p.deadline && ACTIVE_DEADLINE.includes(p.state) && <Countdown deadline={p.deadline} t={t} />}
+            </>
+          )}
+          fields={(p) => [
+            { label: t('proposals.number'), value: p.numberLabel },
+            { label: t('proposals.firstSigner'), value: p.firstSigner },
+            { label: t('proposals.leadUnit'), value: p.leadUnit },
+          ]}
+          page={params.page} pageSize={params.pageSize} total={list.data?.total} onPage={(page) => update({ page }, false)}
+        />
+      ) : (
       <Table<ProposalListItem>
         rowKey="id"
         size={screens.md ? 'middle' : 'small'}
@@ -133,6 +161,7 @@ function ProposalTable() {
           showSizeChanger: !!screens.md, showTotal: screens.sm ? (n) => t('common.total', { n }) : undefined, simple: !screens.sm,
         }}
       />
+      )}
     </>
   );
 }

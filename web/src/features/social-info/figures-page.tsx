@@ -7,6 +7,7 @@ import { RequireAbility } from '../../app/auth';
 import { EChart, type EChartOption } from '../../ui/echart';
 import { ErrorAlert } from '../../ui/error-alert';
 import { thisYear, type SourceKind } from './social-info.api';
+import { useEnumLabel } from '../../ui/enum-label';
 import { useSiT, type SiKey, type SiT } from './social-info-i18n';
 import { sourceLabel } from './social-info-labels';
 
@@ -64,17 +65,18 @@ const TOTALS: { key: keyof Figures['totals']; label: SiKey }[] = [
 ];
 
 function FiguresView({ f, t }: { f: Figures; t: SiT }) {
+  const monthLabel = useEnumLabel();
   const monthly = useMemo<EChartOption>(() => ({
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },
     grid: { left: 32, right: 12, top: 32, bottom: 24 },
-    xAxis: { type: 'category', data: f.monthly.map((m) => `${m.month}月`) },
+    xAxis: { type: 'category', data: f.monthly.map((m) => monthLabel('month', m.month)) },
     yAxis: { type: 'value', minInterval: 1 },
     series: [
       { type: 'bar', name: t('figures.received'), data: f.monthly.map((m) => m.received) },
       { type: 'line', name: t('figures.published'), data: f.monthly.map((m) => m.published), smooth: true },
     ],
-  }), [f, t]);
+  }), [f, t, monthLabel]);
   const destinations = useMemo<EChartOption>(() => ({
     tooltip: { trigger: 'axis' },
     legend: { top: 0 },

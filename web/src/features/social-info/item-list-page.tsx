@@ -5,6 +5,7 @@ import { DownloadOutlined, PlusOutlined } from '@ant-design/icons';
 import { toQueryString } from '../../api/client';
 import { RequireAbility, useCan } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
+import { CardList } from '../../ui/card-list';
 import { INFO_STATE_KEYS, SOURCE_KIND_KEYS, thisYear, useInfoList, type SourceKind, type InfoListParams, type InfoListRow } from './social-info.api';
 import { useSiT } from './social-info-i18n';
 import { StateTag, UrgentTag, sourceLabel, stateLabel } from './social-info-labels';
@@ -113,6 +114,16 @@ function ItemTable() {
         )}
       </Space>
       {list.error && <ErrorAlert error={list.error} style={{ marginBottom: 12 }} />}
+      {!screens.md ? (
+        // Phone: cards with the state and the date under each title.
+        <CardList<InfoListRow>
+          testId="info-cards" cardTestId="info-card" items={list.data?.items} rowKey={(r) => r.id} loading={list.isFetching} empty={t('list.empty')}
+          title={(r) => <Link to={`/social-info/items/${r.id}`} data-testid="info-link">{r.title}</Link>}
+          tags={(r) => <>{r.urgent && <UrgentTag t={t} />}<StateTag state={r.state} t={t} /><span>{dateOf(r.submittedAt)}</span></>}
+          fields={(r) => [{ label: t('list.source'), value: r.sourceName ?? sourceLabel(r.sourceKind, t) }]}
+          page={params.page} pageSize={params.pageSize} total={list.data?.total} onPage={(page) => update({ page }, false)}
+        />
+      ) : (
       <Table<InfoListRow>
         rowKey="id"
         size={screens.md ? 'middle' : 'small'}
@@ -128,6 +139,7 @@ function ItemTable() {
           showSizeChanger: !!screens.md, showTotal: screens.sm ? (n) => t('list.total', { n }) : undefined, simple: !screens.sm,
         }}
       />
+      )}
     </>
   );
 }

@@ -414,7 +414,7 @@ const en: Record<SiKey, string> = {
   'common.loading': 'Loading…',
 };
 
-const catalogs = { zh, en } as const;
+export const catalogs = { zh, en } as const;
 export type SiT = (key: SiKey, values?: Record<string, string | number>) => string;
 
 /** `const t = useSiT(); t('list.title')` — follows the app's language. */
