@@ -11,6 +11,7 @@ const MODULE_DEPS = {
   performance: ['org'],
   'social-info': ['org'],
   consultation: ['org'],
+  demands: ['org', 'inbox'],
   jobs: [],
 };
 const known = Object.keys(MODULE_DEPS).join('|');

@@ -11,6 +11,7 @@ import { socialInfoModule } from './modules/social-info/index.js';
 import { inboxModule } from './modules/inbox/index.js';
 import { jobsModule } from './modules/jobs/index.js';
 import { consultationModule } from './modules/consultation/index.js';
+import { demandsModule } from './modules/demands/index.js';
 
 /** The composition root: config → modules → HTTP server. Every module is listed here once. */
 export function modulesFor(config: Config): ModuleManifest[] {
@@ -26,6 +27,7 @@ export function modulesFor(config: Config): ModuleManifest[] {
     performanceModule(),
     socialInfoModule(),
     consultationModule(),
+    demandsModule({ submit: config.DEMANDS_PUBLIC_RATE_LIMIT }),
     inboxModule({ maxUploadMb: config.ATTACHMENT_MAX_MB }),
     jobsModule(),
   ];
