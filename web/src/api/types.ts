@@ -109,7 +109,9 @@ export type Ability =
   // src/modules/social-info/social-info.policy.ts
   | 'social_info.read' | 'social_info.submit' | 'social_info.edit' | 'social_info.sign_off' | 'social_info.release' | 'social_info.oversee'
   // src/modules/inbox/inbox.policy.ts
-  | 'attachments.upload' | 'attachments.read' | 'notifications.read';
+  | 'attachments.upload' | 'attachments.read' | 'notifications.read'
+  // src/modules/demands/demands.policy.ts
+  | 'demands.read' | 'demands.intake' | 'demands.triage' | 'demands.configure' | 'demands.oversee';
 
 /** The states in the workflow's order (src/modules/proposals/domain/proposal-workflow.ts). */
 export const PROPOSAL_STATE_KEYS = Object.keys(PROPOSAL_STATES) as ProposalState[];
