@@ -22,6 +22,7 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   DATABASE_URL: url,
   LOGIN_RATE_LIMIT: '1000000',
+  DEMANDS_PUBLIC_RATE_LIMIT: '100000000',
   JOBS_ENABLED: 'false',
   WEB_DIST_DIR: '/nonexistent',
 });

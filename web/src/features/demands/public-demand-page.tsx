@@ -57,7 +57,7 @@ export default function PublicDemandPage() {
             title={t('demands.public.done')}
             subTitle={t('demands.public.keepCode')}
             extra={[
-              <Typography.Title key="code" level={2} copyable data-testid="tracking-code" style={{ letterSpacing: 2 }}>{tracking}</Typography.Title>,
+              <Typography.Title key="code" level={3} copyable={{ text: tracking }} style={{ letterSpacing: 1, whiteSpace: 'nowrap' }}><span data-testid="tracking-code">{tracking}</span></Typography.Title>,
               <Link key="track" to={`/track/${tracking}`}><Button type="primary">{t('demands.public.trackNow')}</Button></Link>,
             ]}
           />
