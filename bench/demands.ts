@@ -5,6 +5,7 @@ import { committeeScope } from '../src/platform/scope.js';
 import { issueChallenge, portalOf, solveChallenge } from '../src/modules/demands/commands/portal.js';
 import { demandFigures } from '../src/modules/demands/queries/figures.js';
 import { startServerChild } from './child.js';
+import { request as httpRequest } from './http.js';
 import type { Figure } from './figure.js';
 import type { CpuMeter } from './machine.js';
 import { log, ms, int, secs, summarize, type Summary } from './stats.js';
@@ -102,6 +103,9 @@ export async function demandsBench(database: Database, o: { demands: number; dur
   o.meter.setServer(child.pid);
   try {
     await child.setBarePayload({ trackingCode: 'ABCDEFGHJKMN' });
+    // One submission first: the route answers 201 with a tracking code, or the run stops here.
+    const sample = await httpRequest(child.appPort, 'POST', `/api/public/${city.code}/demands`, { json: JSON.parse(bodies.pop()!) });
+    if (sample.status !== 201) throw new Error(`bench: a public submission → ${sample.status} ${sample.body.slice(0, 300)}`);
     const common = { duration: o.duration, connections: o.connections, meter: o.meter };
     const bareUrl = `http://127.0.0.1:${child.barePort}/bare`;
     const bare1 = await load('bare Fastify /bare (1)', bareUrl, common);
