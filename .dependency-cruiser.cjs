@@ -12,6 +12,7 @@ const MODULE_DEPS = {
   'social-info': ['org'],
   consultation: ['org'],
   network: ['org'],
+  demands: ['org', 'inbox'],
   jobs: [],
 };
 const known = Object.keys(MODULE_DEPS).join('|');

@@ -12,6 +12,7 @@ import type { PerformanceResult } from './performance.js';
 import { proposalsFigures, proposalsNotes } from './proposals-report.js';
 import type { ProposalsResult } from './proposals.js';
 import { socialInfoFigures, socialInfoNotes } from './social-info-report.js';
+import { demandsFigures, type DemandsBenchResult } from './demands.js';
 import type { SocialInfoBenchResult } from './social-info.js';
 import { webFigures, webNotes, type WebBenchResult } from './web.js';
 import { networkFigures, networkNotes, type NetworkBenchResult } from './network.js';
@@ -33,6 +34,7 @@ export interface Results {
   socialInfo?: SocialInfoBenchResult;
   web?: WebBenchResult;
   network?: NetworkBenchResult;
+  demands?: DemandsBenchResult;
   throughput?: {
     baseline: LoadResult; baselineRuns: LoadResult[]; token: LoadResult; cookie: LoadResult; ratioToken: number; ratioCookie: number;
     /** Reference routes (no goal): auth + framework without a query, one trivial query without auth. */
@@ -87,6 +89,7 @@ export function figures(r: Results): Figure[] {
   if (r.socialInfo) out.push(...socialInfoFigures(r.socialInfo));
   if (r.web) out.push(...webFigures(r.web));
   if (r.network) out.push(...networkFigures(r.network));
+  if (r.demands) out.push(...demandsFigures(r.demands));
   return out;
 }
 

@@ -13,6 +13,7 @@ import { performanceBench } from './performance.js';
 import { proposalsBench } from './proposals.js';
 import { socialInfoBench } from './social-info.js';
 import { networkBench } from './network.js';
+import { demandsBench } from './demands.js';
 import { figures, print, writeJson, type Results } from './report.js';
 import { loginLatency, searchDirect, searchOverHttp } from './search.js';
 import { log } from './stats.js';
@@ -161,6 +162,9 @@ try {
 
   results.web = web;
   if (o.only.has('network')) results.network = await part('network', () => networkBench(database, { places: o.networkPlaces, requests: o.proposalRequests, seed: o.seed }));
+  if (o.only.has('demands')) {
+    results.demands = await part('demands', () => demandsBench(database, { demands: o.demands, duration: o.duration, connections: o.connections, meter }));
+  }
 
   results.finishedAt = new Date().toISOString();
   results.figures = figures(results);

@@ -29,6 +29,7 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   DATABASE_URL: url,
   LOGIN_RATE_LIMIT: '1000000',
+  DEMANDS_PUBLIC_RATE_LIMIT: '100000000',
   WEB_DIST_DIR: '/nonexistent',
 });
 const database = await openDatabase(config, { command: 'bench-server' });

@@ -12,6 +12,7 @@ import { inboxModule } from './modules/inbox/index.js';
 import { jobsModule } from './modules/jobs/index.js';
 import { networkModule } from './modules/network/index.js';
 import { consultationModule } from './modules/consultation/index.js';
+import { demandsModule } from './modules/demands/index.js';
 
 /** The composition root: config → modules → HTTP server. Every module is listed here once. */
 export function modulesFor(config: Config): ModuleManifest[] {
@@ -28,6 +29,7 @@ export function modulesFor(config: Config): ModuleManifest[] {
     socialInfoModule(),
     consultationModule(),
     networkModule(),
+    demandsModule({ submit: config.DEMANDS_PUBLIC_RATE_LIMIT }),
     inboxModule({ maxUploadMb: config.ATTACHMENT_MAX_MB }),
     jobsModule(),
   ];

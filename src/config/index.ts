@@ -33,6 +33,8 @@ export const configSchema = z.object({
   LOGIN_LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** Requests per minute per IP on the login route. */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(30),
+  /** Public demand submissions per minute per IP (photo uploads 3×, the form and tracking page 6×). */
+  DEMANDS_PUBLIC_RATE_LIMIT: z.coerce.number().int().positive().default(10),
   /**
    * Which proxies' X-Forwarded-For to believe when working out the client's address (the login
    * rate limit and the audit rows use it). Off by default: a forged header then changes nothing.

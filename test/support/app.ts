@@ -7,7 +7,7 @@ import { testOnlyModules } from './modules.js';
 
 /** The real application on the test database, driven with fastify.inject (no sockets). */
 export async function testApp(env: Record<string, string> = {}): Promise<FastifyInstance> {
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', WEB_DIST_DIR: '/nonexistent', ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '100000', DEMANDS_PUBLIC_RATE_LIMIT: '100000', WEB_DIST_DIR: '/nonexistent', ...env });
   const { app } = await createApp(config, testDatabase(), { logger: false, extraModules: testOnlyModules() });
   await app.ready();
   return app;

@@ -111,7 +111,9 @@ export type Ability =
   // src/modules/network/network.policy.ts
   | 'network.read' | 'network.manage' | 'network.receive' | 'network.care' | 'network.oversee'
   // src/modules/inbox/inbox.policy.ts
-  | 'attachments.upload' | 'attachments.read' | 'notifications.read';
+  | 'attachments.upload' | 'attachments.read' | 'notifications.read'
+  // src/modules/demands/demands.policy.ts
+  | 'demands.read' | 'demands.intake' | 'demands.triage' | 'demands.configure' | 'demands.oversee';
 
 /** The states in the workflow's order (src/modules/proposals/domain/proposal-workflow.ts). */
 export const PROPOSAL_STATE_KEYS = Object.keys(PROPOSAL_STATES) as ProposalState[];

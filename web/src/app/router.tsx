@@ -13,6 +13,9 @@ function page(load: () => Promise<{ default: ComponentType }>): Pick<RouteObject
 
 const appRoutes: RouteObject[] = [
   { path: '/login', ...page(() => import('../features/auth/login-page')) },
+  // The public demand page and tracking page: outside the login shell, for anyone with a phone.
+  { path: '/d/:code', ...page(() => import('../features/demands/public-demand-page')) },
+  { path: '/track/:code?', ...page(() => import('../features/demands/track-page')) },
   {
     path: '/',
     // The shell (menu, header, committee switcher) is its own chunk too: the login page needs none of it.
@@ -52,6 +55,8 @@ const appRoutes: RouteObject[] = [
       { path: 'social-info/office', ...page(() => import('../features/social-info/office-page')) },
       { path: 'social-info/figures', ...page(() => import('../features/social-info/figures-page')) },
       { path: 'network', ...page(() => import('../features/network/network-page')) },
+      { path: 'demands', ...page(() => import('../features/demands/demand-list-page')) },
+      { path: 'demands/:id', ...page(() => import('../features/demands/demand-detail-page')) },
       { path: 'units', ...page(() => import('../features/units/unit-list-page')) },
       { path: 'users', ...page(() => import('../features/users/user-list-page')) },
       { path: 'account', ...page(() => import('../features/account/account-page')) },
