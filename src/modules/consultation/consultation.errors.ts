@@ -36,4 +36,25 @@ export const ConsultationErrors = defineErrors({
     kind: 'invalid', zh: (p) => `议题属于${p.topicYear}年，计划是${p.planYear}年度的`, en: (p) => `The topic is for ${p.topicYear}; the plan is for ${p.planYear}`,
   },
   'consultation.date_invalid': { kind: 'invalid', zh: '日期不能晚于今天', en: 'The date cannot be in the future' },
+  'consultation.meeting_not_found': { kind: 'not_found', zh: '协商会议不存在', en: 'No such consultation meeting' },
+  'consultation.expert_not_found': { kind: 'not_found', zh: '专家不在本会专家智库中', en: "No such expert in the committee's roster" },
+  'consultation.member_unknown': { kind: 'invalid', zh: '受邀委员不存在', en: 'An invited member does not exist' },
+  'consultation.plan_not_issued': {
+    kind: 'conflict', zh: '只有已印发计划中的项目可以安排会议', en: 'Meetings are arranged only for items of an issued plan',
+  },
+  'consultation.meeting_frozen': {
+    kind: 'conflict', zh: (p) => `会议${p.stateLabel}，不能再修改`, en: (p) => `The meeting is ${p.stateLabelEn}; it can no longer be changed`,
+  },
+  'consultation.ends_before_start': { kind: 'invalid', zh: '结束时间不能早于开始时间', en: 'The end cannot be before the start' },
+  'consultation.place_required': { kind: 'invalid', zh: '请填写会议地点或线上会议链接', en: 'Give a place or an online link' },
+  'consultation.no_invitees': { kind: 'conflict', zh: '还没有邀请委员，不能发出通知', en: 'Invite members before sending the notice' },
+  'consultation.minutes_missing': { kind: 'conflict', zh: '纪要未上传，不能结束会议', en: 'Upload the minutes before closing the meeting' },
+  'consultation.minutes_empty': { kind: 'invalid', zh: '请填写纪要正文或上传纪要文件', en: 'Give the minutes as text or as a file' },
+  'consultation.not_invited': { kind: 'forbidden', zh: '您未受邀参加本次会议', en: 'You are not invited to this meeting' },
+  'consultation.reply_closed': {
+    kind: 'conflict', zh: (p) => `会议${p.stateLabel}，不能再回复或提交发言`, en: (p) => `The meeting is ${p.stateLabelEn}; replies and speeches are closed`,
+  },
+  'consultation.leave_reason_required': { kind: 'invalid', zh: '请假请填写事由', en: 'Give a reason for the leave' },
+  'consultation.expert_exists': { kind: 'conflict', zh: '专家智库中已有同名同单位的专家', en: 'That expert is already on the roster' },
+  'consultation.speech_unknown': { kind: 'invalid', zh: '发言不属于本次会议', en: 'A speech does not belong to this meeting' },
 });

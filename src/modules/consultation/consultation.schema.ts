@@ -111,3 +111,107 @@ export const consultationPlanHistory = pgTable(
   },
   (t) => [index('consultation_plan_history_committee_plan_idx').on(t.committeeId, t.planId, t.at)],
 );
+
+/** 专家智库: the committee's roster of experts who may be invited to consultations. */
+export const consultationExperts = pgTable(
+  'consultation_experts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    name: text('name').notNull(),
+    /** 专业领域, e.g. 区域经济 */
+    field: text('field').notNull().default(''),
+    /** 工作单位及职务 */
+    affiliation: text('affiliation').notNull().default(''),
+    active: boolean('active').notNull().default(true),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex('consultation_experts_committee_name_uq').on(t.committeeId, t.name, t.affiliation)],
+);
+
+/**
+ * 协商会议: one meeting that carries out a plan item (an item may take several). The state moves
+ * by domain/meeting-workflow.ts. Check-in and attendance are the performance module's activity
+ * (`activity_id`, learnt from its event); the deadlines are working days from the start.
+ */
+export const consultationMeetings = pgTable(
+  'consultation_meetings',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    planItemId: uuid('plan_item_id').notNull().references(() => consultationPlanItems.id),
+    year: integer('year').notNull(),
+    title: text('title').notNull(),
+    /** The plan item's form when the meeting was made (figures count by it). */
+    form: text('form').notNull(),
+    agenda: text('agenda').notNull().default(''),
+    place: text('place'),
+    onlineLink: text('online_link'),
+    startsAt: ts('starts_at').notNull(),
+    endsAt: ts('ends_at'),
+    state: text('state').notNull().default('preparing'),
+    /** 应邀领导和部门负责人, as names (they have no member record). */
+    officials: text('officials').array().notNull().default([]),
+    noticeDue: date('notice_due', { mode: 'string' }).notNull(),
+    materialsDue: date('materials_due', { mode: 'string' }).notNull(),
+    minutesDue: date('minutes_due', { mode: 'string' }).notNull(),
+    notifiedAt: ts('notified_at'),
+    heldAt: ts('held_at'),
+    closedAt: ts('closed_at'),
+    cancelReason: text('cancel_reason'),
+    /** 纪要: text and/or files (attachments of kind consultation_minutes); required to close. */
+    minutesText: text('minutes_text'),
+    minutesAt: ts('minutes_at'),
+    activityId: uuid('activity_id'),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    index('consultation_meetings_committee_year_idx').on(t.committeeId, t.year, t.form),
+    index('consultation_meetings_committee_item_idx').on(t.committeeId, t.planItemId),
+  ],
+);
+
+/** Who is invited: a member (replies attend / 请假 with a reason) or an expert of the roster. */
+export const consultationInvitations = pgTable(
+  'consultation_invitations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    meetingId: uuid('meeting_id').notNull().references(() => consultationMeetings.id),
+    memberId: uuid('member_id').references(() => members.id),
+    expertId: uuid('expert_id').references(() => consultationExperts.id),
+    /** pending | attend | leave */
+    reply: text('reply').notNull().default('pending'),
+    reason: text('reason'),
+    repliedAt: ts('replied_at'),
+  },
+  (t) => [
+    uniqueIndex('consultation_invitations_member_uq').on(t.committeeId, t.meetingId, t.memberId),
+    uniqueIndex('consultation_invitations_expert_uq').on(t.committeeId, t.meetingId, t.expertId),
+    index('consultation_invitations_committee_member_idx').on(t.committeeId, t.memberId),
+  ],
+);
+
+/**
+ * 发言: a member's written speech for a meeting, submitted before it; staff select oral speakers
+ * and order them (`oral_order`, null: written only). Credited as duty kind `speech` when the meeting is held.
+ */
+export const consultationSpeeches = pgTable(
+  'consultation_speeches',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    meetingId: uuid('meeting_id').notNull().references(() => consultationMeetings.id),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+    title: text('title').notNull(),
+    body: text('body').notNull(),
+    oralOrder: integer('oral_order'),
+    submittedAt: ts('submitted_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('consultation_speeches_member_uq').on(t.committeeId, t.meetingId, t.memberId),
+    index('consultation_speeches_committee_member_idx').on(t.committeeId, t.memberId),
+  ],
+);

@@ -1,0 +1,81 @@
+CREATE TABLE "consultation_experts" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"committee_id" uuid NOT NULL,
+	"name" text NOT NULL,
+	"field" text DEFAULT '' NOT NULL,
+	"affiliation" text DEFAULT '' NOT NULL,
+	"active" boolean DEFAULT true NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "consultation_invitations" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"committee_id" uuid NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"member_id" uuid,
+	"expert_id" uuid,
+	"reply" text DEFAULT 'pending' NOT NULL,
+	"reason" text,
+	"replied_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "consultation_meetings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"committee_id" uuid NOT NULL,
+	"plan_item_id" uuid NOT NULL,
+	"year" integer NOT NULL,
+	"title" text NOT NULL,
+	"form" text NOT NULL,
+	"agenda" text DEFAULT '' NOT NULL,
+	"place" text,
+	"online_link" text,
+	"starts_at" timestamp with time zone NOT NULL,
+	"ends_at" timestamp with time zone,
+	"state" text DEFAULT 'preparing' NOT NULL,
+	"officials" text[] DEFAULT '{}' NOT NULL,
+	"notice_due" date NOT NULL,
+	"materials_due" date NOT NULL,
+	"minutes_due" date NOT NULL,
+	"notified_at" timestamp with time zone,
+	"held_at" timestamp with time zone,
+	"closed_at" timestamp with time zone,
+	"cancel_reason" text,
+	"minutes_text" text,
+	"minutes_at" timestamp with time zone,
+	"activity_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "consultation_speeches" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"committee_id" uuid NOT NULL,
+	"meeting_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"title" text NOT NULL,
+	"body" text NOT NULL,
+	"oral_order" integer,
+	"submitted_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "perf_activities" ADD COLUMN "source_ref" text;--> statement-breakpoint
+ALTER TABLE "consultation_experts" ADD CONSTRAINT "consultation_experts_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_invitations" ADD CONSTRAINT "consultation_invitations_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_invitations" ADD CONSTRAINT "consultation_invitations_meeting_id_consultation_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."consultation_meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_invitations" ADD CONSTRAINT "consultation_invitations_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_invitations" ADD CONSTRAINT "consultation_invitations_expert_id_consultation_experts_id_fk" FOREIGN KEY ("expert_id") REFERENCES "public"."consultation_experts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_meetings" ADD CONSTRAINT "consultation_meetings_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_meetings" ADD CONSTRAINT "consultation_meetings_plan_item_id_consultation_plan_items_id_fk" FOREIGN KEY ("plan_item_id") REFERENCES "public"."consultation_plan_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_speeches" ADD CONSTRAINT "consultation_speeches_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_speeches" ADD CONSTRAINT "consultation_speeches_meeting_id_consultation_meetings_id_fk" FOREIGN KEY ("meeting_id") REFERENCES "public"."consultation_meetings"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_speeches" ADD CONSTRAINT "consultation_speeches_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE UNIQUE INDEX "consultation_experts_committee_name_uq" ON "consultation_experts" USING btree ("committee_id","name","affiliation");--> statement-breakpoint
+CREATE UNIQUE INDEX "consultation_invitations_member_uq" ON "consultation_invitations" USING btree ("committee_id","meeting_id","member_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "consultation_invitations_expert_uq" ON "consultation_invitations" USING btree ("committee_id","meeting_id","expert_id");--> statement-breakpoint
+CREATE INDEX "consultation_invitations_committee_member_idx" ON "consultation_invitations" USING btree ("committee_id","member_id");--> statement-breakpoint
+CREATE INDEX "consultation_meetings_committee_year_idx" ON "consultation_meetings" USING btree ("committee_id","year","form");--> statement-breakpoint
+CREATE INDEX "consultation_meetings_committee_item_idx" ON "consultation_meetings" USING btree ("committee_id","plan_item_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "consultation_speeches_member_uq" ON "consultation_speeches" USING btree ("committee_id","meeting_id","member_id");--> statement-breakpoint
+CREATE INDEX "consultation_speeches_committee_member_idx" ON "consultation_speeches" USING btree ("committee_id","member_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "perf_activities_committee_source_uq" ON "perf_activities" USING btree ("committee_id","source_ref");
