@@ -56,5 +56,17 @@ export const ConsultationErrors = defineErrors({
   },
   'consultation.leave_reason_required': { kind: 'invalid', zh: '请假请填写事由', en: 'Give a reason for the leave' },
   'consultation.expert_exists': { kind: 'conflict', zh: '专家智库中已有同名同单位的专家', en: 'That expert is already on the roster' },
+  'consultation.outcome_not_found': { kind: 'not_found', zh: '协商成果不存在', en: 'No such outcome document' },
+  'consultation.referral_not_found': { kind: 'not_found', zh: '转办记录不存在', en: 'No such referral' },
+  'consultation.recommendation_not_found': { kind: 'not_found', zh: '建议条目不存在', en: 'No such recommendation' },
+  'consultation.outcome_source_required': { kind: 'invalid', zh: '请指明协商成果来自哪次会议或哪个计划项目', en: 'Name the meeting or the plan item the document comes from' },
+  'consultation.meeting_not_held': { kind: 'conflict', zh: '会议尚未召开，不能形成协商成果', en: 'The meeting has not been held yet' },
+  'consultation.outcome_not_draft': { kind: 'conflict', zh: '已报送的协商成果不能再修改', en: 'A document that was sent can no longer be changed' },
+  'consultation.no_recommendations': { kind: 'conflict', zh: '协商成果中还没有建议条目，不能报送', en: 'The document has no recommendations yet' },
+  'consultation.not_sent': {
+    kind: 'conflict', zh: '该建议所在的协商成果尚未报送，不能登记采纳结果', en: 'The recommendation was never sent, so it has no adoption result',
+  },
+  'consultation.unit_unknown': { kind: 'invalid', zh: '承办单位不存在', en: 'No such handling unit' },
+  'consultation.deadline_invalid': { kind: 'invalid', zh: '反馈期限不能早于转办日期', en: 'The deadline cannot be before the referral' },
   'consultation.speech_unknown': { kind: 'invalid', zh: '发言不属于本次会议', en: 'A speech does not belong to this meeting' },
 });

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import { boolean, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { committees, members, specialCommittees, users } from '../org/org.schema.js';
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { committees, handlingUnits, members, specialCommittees, users } from '../org/org.schema.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
 
@@ -213,5 +213,108 @@ export const consultationSpeeches = pgTable(
   (t) => [
     uniqueIndex('consultation_speeches_member_uq').on(t.committeeId, t.meetingId, t.memberId),
     index('consultation_speeches_committee_member_idx').on(t.committeeId, t.memberId),
+  ],
+);
+
+/** The last number given to an outcome document of a kind in a year (the upsert takes the row's lock: race-safe numbering). */
+export const consultationOutcomeCounters = pgTable(
+  'consultation_outcome_counters',
+  {
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    lastNumber: integer('last_number').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.committeeId, t.kind, t.year] })],
+);
+
+/**
+ * 协商成果: a 协商专报 / 建议案 / 参阅件 from a meeting (or from the plan item directly), numbered
+ * per committee, kind and year (`<year>年第N期`), holding numbered recommendations. State by
+ * domain/outcome-workflow.ts: 起草 → 已报送 → 已转办 → 已反馈 → 已办结.
+ */
+export const consultationOutcomes = pgTable(
+  'consultation_outcomes',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    planItemId: uuid('plan_item_id').notNull().references(() => consultationPlanItems.id),
+    meetingId: uuid('meeting_id').references(() => consultationMeetings.id),
+    /** report (协商专报) | proposal (建议案) | reference (参阅件) */
+    kind: text('kind').notNull(),
+    year: integer('year').notNull(),
+    number: integer('number').notNull(),
+    title: text('title').notNull(),
+    summary: text('summary').notNull().default(''),
+    state: text('state').notNull().default('draft'),
+    /** 报送: to the party committee and/or the government, on a date. */
+    sentTo: text('sent_to').array().notNull().default([]),
+    sentOn: date('sent_on', { mode: 'string' }),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('consultation_outcomes_number_uq').on(t.committeeId, t.kind, t.year, t.number),
+    index('consultation_outcomes_committee_year_idx').on(t.committeeId, t.year, t.state),
+    index('consultation_outcomes_committee_item_idx').on(t.committeeId, t.planItemId),
+  ],
+);
+
+/**
+ * 建议条目: one numbered recommendation of an outcome document and what became of it: the result
+ * (采纳 / 部分采纳 / 未采纳 / 落实中 / 已落实) with its evidence, only once the document was sent.
+ */
+export const consultationRecommendations = pgTable(
+  'consultation_recommendations',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    outcomeId: uuid('outcome_id').notNull().references(() => consultationOutcomes.id),
+    seq: integer('seq').notNull(),
+    body: text('body').notNull(),
+    /** adopted | partly_adopted | not_adopted | in_progress | implemented; null: no result yet */
+    result: text('result'),
+    evidence: text('evidence'),
+    resultOn: date('result_on', { mode: 'string' }),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('consultation_recommendations_seq_uq').on(t.committeeId, t.outcomeId, t.seq),
+    index('consultation_recommendations_committee_result_idx').on(t.committeeId, t.result),
+  ],
+);
+
+/** 领导批示 on an outcome document: who, when, what. */
+export const consultationInstructions = pgTable(
+  'consultation_instructions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    outcomeId: uuid('outcome_id').notNull().references(() => consultationOutcomes.id),
+    leader: text('leader').notNull(),
+    onDate: date('on_date', { mode: 'string' }).notNull(),
+    body: text('body').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('consultation_instructions_committee_outcome_idx').on(t.committeeId, t.outcomeId)],
+);
+
+/** 转办: an outcome document referred to a handling unit with a feedback deadline, and the unit's 书面反馈. */
+export const consultationReferrals = pgTable(
+  'consultation_referrals',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    outcomeId: uuid('outcome_id').notNull().references(() => consultationOutcomes.id),
+    unitId: uuid('unit_id').notNull().references(() => handlingUnits.id),
+    deadline: date('deadline', { mode: 'string' }).notNull(),
+    referredOn: date('referred_on', { mode: 'string' }).notNull(),
+    feedback: text('feedback'),
+    feedbackAt: ts('feedback_at'),
+    feedbackBy: uuid('feedback_by').references(() => users.id),
+  },
+  (t) => [
+    uniqueIndex('consultation_referrals_unit_uq').on(t.committeeId, t.outcomeId, t.unitId),
+    index('consultation_referrals_committee_unit_idx').on(t.committeeId, t.unitId),
   ],
 );

@@ -97,3 +97,32 @@ export const expertInput = z.object({
   field: z.string().trim().max(60).optional(),
   affiliation: z.string().trim().max(100).optional(),
 });
+
+const outcomeKind = z.enum(['report', 'proposal', 'reference']);
+const recommendation = z.string().trim().min(4).max(2000);
+/** 协商成果: from a meeting (its plan item follows) or from a plan item directly. */
+export const outcomeInput = z.object({
+  kind: outcomeKind,
+  meetingId: z.uuid().optional(),
+  planItemId: z.uuid().optional(),
+  title: z.string().trim().min(4).max(160),
+  summary: z.string().trim().max(20000).optional(),
+  recommendations: z.array(recommendation).max(100).optional(),
+});
+export type OutcomeInput = z.infer<typeof outcomeInput>;
+export const outcomePatch = z.object({
+  title: z.string().trim().min(4).max(160).optional(),
+  summary: z.string().trim().max(20000).optional(),
+  /** The whole numbered list (only while drafting). */
+  recommendations: z.array(recommendation).max(100).optional(),
+});
+export const outcomesQuery = z.object({ year: year.optional(), kind: outcomeKind.optional(), planItemId: z.uuid().optional() });
+export const sendInput = z.object({ to: z.array(z.enum(['party_committee', 'government'])).min(1).max(2), sentOn: isoDate });
+export const instructInput = z.object({ leader: z.string().trim().min(2).max(60), onDate: isoDate, text: z.string().trim().min(2).max(4000) });
+export const referInput = z.object({ unitIds: z.array(z.uuid()).min(1).max(50), deadline: isoDate, referredOn: isoDate.optional() });
+export const feedbackInput = z.object({ text: z.string().trim().min(4).max(20000), attachmentIds: z.array(z.uuid()).max(20).optional() });
+export const resultInput = z.object({
+  result: z.enum(['adopted', 'partly_adopted', 'not_adopted', 'in_progress', 'implemented']),
+  evidence: z.string().trim().min(2).max(4000),
+  onDate: isoDate,
+});

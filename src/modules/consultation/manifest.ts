@@ -7,6 +7,13 @@ import { submitTopic } from './commands/topics.js';
 import { ConsultationPermissions as P, type Caller } from './consultation.policy.js';
 import { consultationRoutes } from './consultation.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
+import { outcomeRoutes } from './outcomes.routes.js';
+import { outcomeWorkflow } from './domain/outcome-workflow.js';
+import { createOutcome, FEEDBACK_FILES, referOutcome, sendOutcome } from './commands/outcomes.js';
+import { feedbackReminderJob } from './reminders.js';
+import { consultationFigures } from './queries/progress.js';
+import { findReferral, recommendationsOf, referralsOf } from './outcomes.repository.js';
+import { createUnit } from '../org/index.js';
 import { meetingWorkflow } from './domain/meeting-workflow.js';
 import { createMeeting, MEETING_FILES, MINUTES_FILES } from './commands/meetings.js';
 import { SPEECH_FILES } from './commands/speeches.js';
@@ -18,7 +25,7 @@ import { linkActivity } from './meetings.repository.js';
 import { visibleMeeting } from './queries/get-meeting.js';
 import { findSpeech } from './meetings.repository.js';
 import { MEETING_REF_PREFIX } from './events.js';
-import { oversees, memberIdsOf } from './consultation.policy.js';
+import { oversees, memberIdsOf, unitIdsOf } from './consultation.policy.js';
 import { planFigureQuery } from './contracts.js';
 import { planWorkflow } from './domain/plan-workflow.js';
 import { topicWorkflow } from './domain/topic-workflow.js';
@@ -32,8 +39,9 @@ const office = (committeeId: string): Caller => ({ committeeId, actor: probe, gr
 export function consultationModule() {
   return defineModule({
     name: 'consultation',
-    workflows: [planWorkflow, topicWorkflow, meetingWorkflow],
-    routes: [...consultationRoutes, ...meetingRoutes],
+    workflows: [planWorkflow, topicWorkflow, meetingWorkflow, outcomeWorkflow],
+    routes: [...consultationRoutes, ...meetingRoutes, ...outcomeRoutes],
+    jobs: [feedbackReminderJob],
     init(db) {
       // Materials and minutes are as visible as the meeting; a speech's files to staff, leaders and the speaker.
       const meetingFiles = async (d: typeof db, ctx: Parameters<typeof callerOf>[0], ownerId: string) =>
@@ -44,6 +52,12 @@ export function consultationModule() {
         const caller = callerOf(ctx);
         const s = await findSpeech(d, ctx.committeeId, ownerId);
         return !!s && (oversees(caller) || memberIdsOf(caller).includes(s.memberId));
+      });
+      // A unit's feedback files: staff, leaders and the clerks of that unit.
+      registerAttachmentOwner(FEEDBACK_FILES, async (d, ctx, ownerId) => {
+        const caller = callerOf(ctx);
+        const r = await findReferral(d, ctx.committeeId, ownerId);
+        return !!r && (oversees(caller) || unitIdsOf(caller).includes(r.unitId));
       });
       // The meeting learns its check-in activity from performance's event (delivered at least once; linking twice changes nothing).
       eventBus.subscribe('consultation.meeting_activities', ['performance.activity_created'], async (e) => {
@@ -59,6 +73,11 @@ export function consultationModule() {
         name: 'plan-items', title: { zh: '协商计划项目（按形式、状态）', en: 'Consultation plan items by form and state' },
         permission: P['consultation.oversee'], query: planFigureQuery, example: { scope: 'self', year: '2026' },
         compute: (db, scope, q) => planItemFigures(db, scope, q.year),
+      }),
+      defineFigure({
+        name: 'consultation', title: { zh: '协商议政（会议、发言、成果、建议采纳、批示）', en: 'Consultation: meetings, speeches, outcomes, adoption, instructions' },
+        permission: P['consultation.oversee'], query: planFigureQuery, example: { scope: 'self', year: '2026' },
+        compute: (db, scope, q) => consultationFigures(db, scope, q.year),
       }),
     ],
     probeFixtures: {
@@ -76,6 +95,9 @@ export function consultationModule() {
         await issuePlan(db, office(committeeId), planId, { issuedOn: '2026-01-25' });
         return createMeeting(db, office(committeeId), itemId, { startsAt: '2028-04-20T09:00:00+08:00', place: '他会会议室' });
       },
+      consultation_outcome: (db, committeeId) => outcomeFixture(db, committeeId).then((f) => f.outcomeId),
+      consultation_recommendation: (db, committeeId) => outcomeFixture(db, committeeId).then((f) => f.recommendationId),
+      consultation_referral: (db, committeeId) => outcomeFixture(db, committeeId).then((f) => f.referralId),
       consultation_topic: async (db, committeeId) => {
         const member = await createMember(db, probe, committeeId, { name: '他会委员', gender: 'male' } as never);
         const caller: Caller = { committeeId, actor: probe, grants: [{ role: 'member', memberId: member.id }], admin: false };
@@ -83,4 +105,22 @@ export function consultationModule() {
       },
     },
   });
+}
+
+/** Another committee's outcome document, sent and referred to one of its units, through the real commands (one per committee). */
+const outcomeFixtures = new Map<string, Promise<{ outcomeId: string; recommendationId: string; referralId: string }>>();
+function outcomeFixture(db: Parameters<typeof createPlan>[0], committeeId: string) {
+  const made = outcomeFixtures.get(committeeId) ?? (async () => {
+    const planId = await createPlan(db, office(committeeId), { year: 2029 });
+    const planItemId = await addPlanItem(db, office(committeeId), planId, { title: '推动中医药产业高质量发展', form: '专题协商会', lead: '经济委员会', month: 4 });
+    const outcomeId = await createOutcome(db, office(committeeId), { kind: 'report', planItemId, title: '他会协商专报', recommendations: ['他会建议一'] });
+    await sendOutcome(db, office(committeeId), outcomeId, { to: ['government'], sentOn: '2026-01-05' });
+    const unitId = await createUnit(db, probe, committeeId, { name: '他会承办单位' });
+    await referOutcome(db, office(committeeId), outcomeId, { unitIds: [unitId], deadline: '2030-01-01', referredOn: '2026-01-06' });
+    const [rec] = await recommendationsOf(db, committeeId, outcomeId);
+    const [ref] = await referralsOf(db, committeeId, outcomeId);
+    return { outcomeId, recommendationId: rec.id, referralId: ref.id };
+  })();
+  outcomeFixtures.set(committeeId, made);
+  return made;
 }
