@@ -1,4 +1,5 @@
 import { sql } from 'drizzle-orm';
+import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { createUnit } from '../../src/modules/org/index.js';
@@ -8,6 +9,11 @@ import { makeUser } from '../support/factories.js';
 import { auditOf, consultWorld, eventsOf, issuedPlan, type World } from './support.js';
 
 const system = { userId: null, label: 'test' };
+/** The visible text of a .docx (runs joined per paragraph). */
+const docText = async (buf: Buffer) => {
+  const xml = await (await JSZip.loadAsync(buf)).file('word/document.xml')!.async('string');
+  return xml.split('</w:p>').map((p) => [...p.matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((m) => m[1]).join('')).join('\n');
+};
 
 /** An issued plan, a meeting of its first item held and closed with minutes, two units each with a clerk. */
 async function heldMeeting(app: FastifyInstance, w: World) {
@@ -115,6 +121,20 @@ describe('consultation outcomes: numbered documents, 报送, 批示, 转办, fee
       'consultation_outcome.feedback', 'consultation_outcome.feedback', 'consultation_outcome.conclude',
     ]);
     expect((await eventsOf(w.db, w.committeeId, id)).map((e) => e.type)).toContain('consultation.outcome_result_recorded');
+
+    // Word papers: the 协商专报 (the referred unit's clerk may read it), the year's list, the meeting notice.
+    const paper = await clerks[0].request({ method: 'GET', url: `/api/consultation/outcomes/${id}/docx` });
+    expect(paper.statusCode).toBe(200);
+    const xml = await docText(paper.rawPayload);
+    for (const s of ['协商专报', '2026年第1期', '关于促进民营经济高质量发展的协商专报', '意见建议', '（一）设立民营企业应急转贷资金池', '（三）优化涉企执法检查', '报：市委、市政府', '2026年5月25日']) expect(xml).toContain(s);
+    const list = await docText((await w.leader.request({ method: 'GET', url: '/api/consultation/outcomes.docx?year=2026' })).rawPayload);
+    expect(list).toContain('报送协商成果1件，建议3条，采纳3条，已落实2条');
+    expect(list).toContain('1．设立民营企业应急转贷资金池——采纳（市政府办公室函〔2026〕12号）；承办：市发展改革委已反馈、市工商联已反馈');
+    expect((await clerks[0].request({ method: 'GET', url: `/api/consultation/meetings/${meetingId}/notice.docx` })).statusCode).toBe(404);
+    const notice = await docText((await w.member.request({ method: 'GET', url: `/api/consultation/meetings/${meetingId}/notice.docx` })).rawPayload);
+    expect(notice).toContain('关于召开“促进民营经济高质量发展”专题协商会的通知');
+    expect(notice).toContain('受邀委员2人');
+    expect((await w.leader.request({ method: 'GET', url: `/api/consultation/meetings/${meetingId}/minutes.docx` })).statusCode).toBe(200);
   });
 
   it('feedback deadlines are reminded before and after, each step once', async () => {

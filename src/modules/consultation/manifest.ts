@@ -8,6 +8,7 @@ import { ConsultationPermissions as P, type Caller } from './consultation.policy
 import { consultationRoutes } from './consultation.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { outcomeRoutes } from './outcomes.routes.js';
+import { exportRoutes } from './exports.routes.js';
 import { outcomeWorkflow } from './domain/outcome-workflow.js';
 import { createOutcome, FEEDBACK_FILES, referOutcome, sendOutcome } from './commands/outcomes.js';
 import { feedbackReminderJob } from './reminders.js';
@@ -40,7 +41,7 @@ export function consultationModule() {
   return defineModule({
     name: 'consultation',
     workflows: [planWorkflow, topicWorkflow, meetingWorkflow, outcomeWorkflow],
-    routes: [...consultationRoutes, ...meetingRoutes, ...outcomeRoutes],
+    routes: [...consultationRoutes, ...meetingRoutes, ...outcomeRoutes, ...exportRoutes],
     jobs: [feedbackReminderJob],
     init(db) {
       // Materials and minutes are as visible as the meeting; a speech's files to staff, leaders and the speaker.
