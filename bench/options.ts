@@ -13,13 +13,14 @@ import path from 'node:path';
  *   BENCH_PERF_RECORDS=2000000                      duty records for the performance part (default 20M × members / 600,000)
  *   BENCH_PROPOSALS=1000000                        stored proposals for the proposals part (default 1M × members / 600,000)
  *   BENCH_INFO_ITEMS=500000                        社情民意 items for the social-info part (default 500k × members / 600,000)
+ *   BENCH_CONSULT_MEETINGS=150000                  协商 meetings for the consultation part (default 150k × committees / 3,000)
  *   BENCH_PERF_CONCURRENCY=2                        committees assessed at a time in the national assessment
  *   BENCH_SHARED_BUFFERS=6GB                        shared_buffers of the embedded cluster (default: a quarter of the
  *                                                  machine's memory, as a server holding a province's data is set up;
  *                                                  the app's own default, 256MB, is a laptop's)
  */
-export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info';
-export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info'];
+export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info' | 'consultation';
+export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info', 'consultation'];
 
 export interface BenchOptions {
   members: number;
@@ -44,6 +45,8 @@ export interface BenchOptions {
   proposalRequests: number;
   /** Stored 社情民意 items for the social-info part (500,000 at full scale, proportional otherwise). */
   infoItems: number;
+  /** 协商 meetings for the consultation part (150,000 at full scale, proportional to the committees otherwise). */
+  consultMeetings: number;
   only: Set<Part>;
   databaseUrl?: string;
   /** Where the embedded cluster for this scale lives. */
@@ -93,6 +96,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     proposals: int(get('proposals', 'BENCH_PROPOSALS'), Math.round((1_000_000 * members) / 600_000)),
     proposalRequests: int(get('proposal-requests', 'BENCH_PROPOSAL_REQUESTS'), quick ? 100 : 300),
     infoItems: int(get('info-items', 'BENCH_INFO_ITEMS'), Math.round((500_000 * members) / 600_000)),
+    consultMeetings: int(get('consult-meetings', 'BENCH_CONSULT_MEETINGS'), Math.round((150_000 * committees) / 3_000)),
     only,
     databaseUrl: env.BENCH_DATABASE_URL || undefined,
     // BENCH_DATA_DIR lets parallel work keep separate clusters (one embedded server per folder).

@@ -12,6 +12,7 @@ import { parseOptions, type Part } from './options.js';
 import { performanceBench } from './performance.js';
 import { proposalsBench } from './proposals.js';
 import { socialInfoBench } from './social-info.js';
+import { consultationBench } from './consultation.js';
 import { figures, print, writeJson, type Results } from './report.js';
 import { loginLatency, searchDirect, searchOverHttp } from './search.js';
 import { log } from './stats.js';
@@ -148,6 +149,10 @@ try {
 
   if (o.only.has('social-info')) {
     results.socialInfo = await part('social-info', () => socialInfoBench(database, users, { items: o.infoItems, requests: o.proposalRequests, seed: o.seed }));
+  }
+
+  if (o.only.has('consultation')) {
+    results.consultation = await part('consultation', () => consultationBench(database, { meetings: o.consultMeetings, runs: o.proposalRequests >= 300 ? 50 : 20 }));
   }
 
   results.finishedAt = new Date().toISOString();
