@@ -57,6 +57,36 @@ CREATE TABLE "consultation_meetings" (
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "consultation_online_participants" (
+	"committee_id" uuid NOT NULL,
+	"topic_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	CONSTRAINT "consultation_online_participants_committee_id_topic_id_member_id_pk" PRIMARY KEY("committee_id","topic_id","member_id")
+);
+--> statement-breakpoint
+CREATE TABLE "consultation_online_topics" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"committee_id" uuid NOT NULL,
+	"plan_item_id" uuid,
+	"title" text NOT NULL,
+	"description" text DEFAULT '' NOT NULL,
+	"opens_at" timestamp with time zone NOT NULL,
+	"closes_at" timestamp with time zone NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "consultation_opinions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"committee_id" uuid NOT NULL,
+	"topic_id" uuid NOT NULL,
+	"member_id" uuid NOT NULL,
+	"body" text NOT NULL,
+	"status" text DEFAULT 'pending' NOT NULL,
+	"outcome_id" uuid,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"moderated_at" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "consultation_outcome_counters" (
 	"committee_id" uuid NOT NULL,
 	"kind" text NOT NULL,
@@ -128,6 +158,15 @@ ALTER TABLE "consultation_invitations" ADD CONSTRAINT "consultation_invitations_
 ALTER TABLE "consultation_invitations" ADD CONSTRAINT "consultation_invitations_expert_id_consultation_experts_id_fk" FOREIGN KEY ("expert_id") REFERENCES "public"."consultation_experts"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_meetings" ADD CONSTRAINT "consultation_meetings_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_meetings" ADD CONSTRAINT "consultation_meetings_plan_item_id_consultation_plan_items_id_fk" FOREIGN KEY ("plan_item_id") REFERENCES "public"."consultation_plan_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_online_participants" ADD CONSTRAINT "consultation_online_participants_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_online_participants" ADD CONSTRAINT "consultation_online_participants_topic_id_consultation_online_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."consultation_online_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_online_participants" ADD CONSTRAINT "consultation_online_participants_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_online_topics" ADD CONSTRAINT "consultation_online_topics_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_online_topics" ADD CONSTRAINT "consultation_online_topics_plan_item_id_consultation_plan_items_id_fk" FOREIGN KEY ("plan_item_id") REFERENCES "public"."consultation_plan_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_opinions" ADD CONSTRAINT "consultation_opinions_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_opinions" ADD CONSTRAINT "consultation_opinions_topic_id_consultation_online_topics_id_fk" FOREIGN KEY ("topic_id") REFERENCES "public"."consultation_online_topics"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_opinions" ADD CONSTRAINT "consultation_opinions_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "consultation_opinions" ADD CONSTRAINT "consultation_opinions_outcome_id_consultation_outcomes_id_fk" FOREIGN KEY ("outcome_id") REFERENCES "public"."consultation_outcomes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_outcome_counters" ADD CONSTRAINT "consultation_outcome_counters_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_outcomes" ADD CONSTRAINT "consultation_outcomes_committee_id_committees_id_fk" FOREIGN KEY ("committee_id") REFERENCES "public"."committees"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "consultation_outcomes" ADD CONSTRAINT "consultation_outcomes_plan_item_id_consultation_plan_items_id_fk" FOREIGN KEY ("plan_item_id") REFERENCES "public"."consultation_plan_items"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -148,6 +187,9 @@ CREATE UNIQUE INDEX "consultation_invitations_expert_uq" ON "consultation_invita
 CREATE INDEX "consultation_invitations_committee_member_idx" ON "consultation_invitations" USING btree ("committee_id","member_id");--> statement-breakpoint
 CREATE INDEX "consultation_meetings_committee_year_idx" ON "consultation_meetings" USING btree ("committee_id","year","form");--> statement-breakpoint
 CREATE INDEX "consultation_meetings_committee_item_idx" ON "consultation_meetings" USING btree ("committee_id","plan_item_id");--> statement-breakpoint
+CREATE INDEX "consultation_online_participants_member_idx" ON "consultation_online_participants" USING btree ("committee_id","member_id");--> statement-breakpoint
+CREATE INDEX "consultation_online_topics_committee_idx" ON "consultation_online_topics" USING btree ("committee_id","opens_at");--> statement-breakpoint
+CREATE INDEX "consultation_opinions_committee_topic_idx" ON "consultation_opinions" USING btree ("committee_id","topic_id","created_at");--> statement-breakpoint
 CREATE UNIQUE INDEX "consultation_outcomes_number_uq" ON "consultation_outcomes" USING btree ("committee_id","kind","year","number");--> statement-breakpoint
 CREATE INDEX "consultation_outcomes_committee_year_idx" ON "consultation_outcomes" USING btree ("committee_id","year","state");--> statement-breakpoint
 CREATE INDEX "consultation_outcomes_committee_item_idx" ON "consultation_outcomes" USING btree ("committee_id","plan_item_id");--> statement-breakpoint

@@ -68,5 +68,12 @@ export const ConsultationErrors = defineErrors({
   },
   'consultation.unit_unknown': { kind: 'invalid', zh: '承办单位不存在', en: 'No such handling unit' },
   'consultation.deadline_invalid': { kind: 'invalid', zh: '反馈期限不能早于转办日期', en: 'The deadline cannot be before the referral' },
+  'consultation.online_topic_not_found': { kind: 'not_found', zh: '网络议政议题不存在', en: 'No such online topic' },
+  'consultation.opinion_not_found': { kind: 'not_found', zh: '意见不存在', en: 'No such opinion' },
+  'consultation.window_invalid': { kind: 'invalid', zh: '结束时间须晚于开始时间', en: 'The window must end after it opens' },
+  'consultation.window_closed': {
+    kind: 'conflict', zh: (p) => `不在议政时间内（${p.from} 至 ${p.until}）`, en: (p) => `Outside the window (${p.from} to ${p.until})`,
+  },
+  'consultation.opinion_not_published': { kind: 'conflict', zh: '只有已发布的意见可以纳入协商成果', en: 'Only published opinions can be carried into a document' },
   'consultation.speech_unknown': { kind: 'invalid', zh: '发言不属于本次会议', en: 'A speech does not belong to this meeting' },
 });

@@ -318,3 +318,47 @@ export const consultationReferrals = pgTable(
     index('consultation_referrals_committee_unit_idx').on(t.committeeId, t.unitId),
   ],
 );
+
+/** 网络议政: a topic opened to a chosen group of members for a time window. */
+export const consultationOnlineTopics = pgTable(
+  'consultation_online_topics',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    planItemId: uuid('plan_item_id').references(() => consultationPlanItems.id),
+    title: text('title').notNull(),
+    description: text('description').notNull().default(''),
+    opensAt: ts('opens_at').notNull(),
+    closesAt: ts('closes_at').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [index('consultation_online_topics_committee_idx').on(t.committeeId, t.opensAt)],
+);
+
+export const consultationOnlineParticipants = pgTable(
+  'consultation_online_participants',
+  {
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    topicId: uuid('topic_id').notNull().references(() => consultationOnlineTopics.id),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+  },
+  (t) => [primaryKey({ columns: [t.committeeId, t.topicId, t.memberId] }), index('consultation_online_participants_member_idx').on(t.committeeId, t.memberId)],
+);
+
+/** A member's opinion on an online topic: pending until staff publish or hide it; `selected` once carried into an outcome document. */
+export const consultationOpinions = pgTable(
+  'consultation_opinions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    committeeId: uuid('committee_id').notNull().references(() => committees.id),
+    topicId: uuid('topic_id').notNull().references(() => consultationOnlineTopics.id),
+    memberId: uuid('member_id').notNull().references(() => members.id),
+    body: text('body').notNull(),
+    /** pending | published | hidden */
+    status: text('status').notNull().default('pending'),
+    outcomeId: uuid('outcome_id').references(() => consultationOutcomes.id),
+    createdAt: ts('created_at').notNull().defaultNow(),
+    moderatedAt: ts('moderated_at'),
+  },
+  (t) => [index('consultation_opinions_committee_topic_idx').on(t.committeeId, t.topicId, t.createdAt)],
+);

@@ -126,3 +126,16 @@ export const resultInput = z.object({
   evidence: z.string().trim().min(2).max(4000),
   onDate: isoDate,
 });
+
+/** 网络议政 */
+export const onlineTopicInput = z.object({
+  title: z.string().trim().min(4).max(120),
+  description: z.string().trim().max(4000).optional(),
+  planItemId: z.uuid().optional(),
+  opensAt: dateTime,
+  closesAt: dateTime,
+  memberIds: z.array(z.uuid()).min(1).max(2000),
+});
+export const opinionInput = z.object({ body: z.string().trim().min(4).max(4000) });
+export const moderateInput = z.object({ status: z.enum(['published', 'hidden']) });
+export const carryInput = z.object({ outcomeId: z.uuid(), opinionIds: z.array(z.uuid()).min(1).max(100) });

@@ -9,6 +9,8 @@ import { consultationRoutes } from './consultation.routes.js';
 import { meetingRoutes } from './meetings.routes.js';
 import { outcomeRoutes } from './outcomes.routes.js';
 import { exportRoutes } from './exports.routes.js';
+import { onlineRoutes } from './online.routes.js';
+import { moderateOpinion as _m, openOnlineTopic, postOpinion } from './commands/online.js';
 import { outcomeWorkflow } from './domain/outcome-workflow.js';
 import { createOutcome, FEEDBACK_FILES, referOutcome, sendOutcome } from './commands/outcomes.js';
 import { feedbackReminderJob } from './reminders.js';
@@ -41,7 +43,7 @@ export function consultationModule() {
   return defineModule({
     name: 'consultation',
     workflows: [planWorkflow, topicWorkflow, meetingWorkflow, outcomeWorkflow],
-    routes: [...consultationRoutes, ...meetingRoutes, ...outcomeRoutes, ...exportRoutes],
+    routes: [...consultationRoutes, ...meetingRoutes, ...outcomeRoutes, ...exportRoutes, ...onlineRoutes],
     jobs: [feedbackReminderJob],
     init(db) {
       // Materials and minutes are as visible as the meeting; a speech's files to staff, leaders and the speaker.
@@ -99,6 +101,8 @@ export function consultationModule() {
       consultation_outcome: (db, committeeId) => outcomeFixture(db, committeeId).then((f) => f.outcomeId),
       consultation_recommendation: (db, committeeId) => outcomeFixture(db, committeeId).then((f) => f.recommendationId),
       consultation_referral: (db, committeeId) => outcomeFixture(db, committeeId).then((f) => f.referralId),
+      consultation_online_topic: (db, committeeId) => onlineFixture(db, committeeId).then((f) => f.topicId),
+      consultation_opinion: (db, committeeId) => onlineFixture(db, committeeId).then((f) => f.opinionId),
       consultation_topic: async (db, committeeId) => {
         const member = await createMember(db, probe, committeeId, { name: '他会委员', gender: 'male' } as never);
         const caller: Caller = { committeeId, actor: probe, grants: [{ role: 'member', memberId: member.id }], admin: false };
@@ -123,5 +127,22 @@ function outcomeFixture(db: Parameters<typeof createPlan>[0], committeeId: strin
     return { outcomeId, recommendationId: rec.id, referralId: ref.id };
   })();
   outcomeFixtures.set(committeeId, made);
+  return made;
+}
+
+/** Another committee's open online topic with one member's opinion, through the commands (one per committee). */
+const onlineFixtures = new Map<string, Promise<{ topicId: string; opinionId: string }>>();
+function onlineFixture(db: Parameters<typeof createPlan>[0], committeeId: string) {
+  const made = onlineFixtures.get(committeeId) ?? (async () => {
+    const member = await createMember(db, probe, committeeId, { name: '他会议政委员', gender: 'female' } as never);
+    const now = Date.now();
+    const topicId = await openOnlineTopic(db, office(committeeId), {
+      title: '他会网络议政议题', opensAt: new Date(now - 3600_000).toISOString(), closesAt: new Date(now + 30 * 86400_000).toISOString(), memberIds: [member.id],
+    });
+    const asMember: Caller = { committeeId, actor: probe, grants: [{ role: 'member', memberId: member.id }], admin: false };
+    const opinionId = await postOpinion(db, asMember, topicId, { body: '他会委员的议政意见' });
+    return { topicId, opinionId };
+  })();
+  onlineFixtures.set(committeeId, made);
   return made;
 }
