@@ -137,6 +137,17 @@ describe('consultation outcomes: numbered documents, 报送, 批示, 转办, fee
     expect((await w.leader.request({ method: 'GET', url: `/api/consultation/meetings/${meetingId}/minutes.docx` })).statusCode).toBe(200);
   });
 
+  it('the figure over scope=tree adds the committees below; scope=self only the one addressed', async () => {
+    const city = await consultWorld(app);
+    const county = await consultWorld(app, { parentCode: city.committee.code, level: 'county' });
+    for (const w of [city, county]) await heldMeeting(app, w);
+    const fig = async (scope: string) => (await city.leader.request({ method: 'GET', url: `/api/figures/consultation/consultation?scope=${scope}&year=2026` })).json();
+    expect((await fig('self')).meetings).toMatchObject({ total: 1, held: 1 });
+    expect(await fig('tree')).toMatchObject({ committees: 2, meetings: { total: 2, held: 2 } });
+    // From the county, the tree is the county alone (never up).
+    expect((await (await county.leader.request({ method: 'GET', url: '/api/figures/consultation/consultation?scope=tree&year=2026' })).json()).meetings.total).toBe(1);
+  });
+
   it('feedback deadlines are reminded before and after, each step once', async () => {
     const w = await consultWorld(app);
     const { meetingId, units } = await heldMeeting(app, w);
