@@ -53,6 +53,11 @@ describe('consultation meetings: arranged from the plan, notified, held, closed 
       experts: [{ name: '王教授', affiliation: '兰州大学' }],
     });
 
+    // While prepared, a list given replaces the invitations and a list not given stays.
+    const narrowed = await w.office.request({ method: 'PATCH', url: `/api/consultation/meetings/${m.id}`, payload: { memberIds: [w.memberIds[0]] } });
+    expect(narrowed.json()).toMatchObject({ invitedCount: 1, experts: [{ name: '王教授' }] });
+    expect((await w.office.request({ method: 'PATCH', url: `/api/consultation/meetings/${m.id}`, payload: { memberIds: w.memberIds } })).json().invitedCount).toBe(2);
+
     // A member cannot see a meeting still being prepared, nor act as the office.
     expect((await w.member.request({ method: 'GET', url: `/api/consultation/meetings/${m.id}` })).statusCode).toBe(404);
     expect((await w.member.request({ method: 'POST', url: `/api/consultation/meetings/${m.id}/notify` })).statusCode).toBe(403);
@@ -104,11 +109,11 @@ describe('consultation meetings: arranged from the plan, notified, held, closed 
     expect(closed.json()).toMatchObject({ state: 'closed', stateLabel: '已结束', abilities: [] });
 
     expect((await auditOf(w.db, w.committeeId, m.id)).map((a) => a.action)).toEqual([
-      'consultation_meeting.create', 'consultation_meeting.notify', 'consultation_meeting.reply', 'consultation_meeting.speakers',
+      'consultation_meeting.create', 'consultation_meeting.edit', 'consultation_meeting.edit', 'consultation_meeting.notify', 'consultation_meeting.reply', 'consultation_meeting.speakers',
       'consultation_meeting.hold', 'consultation_meeting.minutes', 'consultation_meeting.close',
     ]);
     expect((await eventsOf(w.db, w.committeeId, m.id)).map((e) => e.type)).toEqual([
-      'consultation.meeting_created', 'consultation.meeting_notified', 'activity.requested', 'activity.reply', 'consultation.speakers_arranged',
+      'consultation.meeting_created', 'consultation.meeting_changed', 'consultation.meeting_changed', 'consultation.meeting_notified', 'activity.requested', 'activity.reply', 'consultation.speakers_arranged',
       'consultation.meeting_held', 'consultation.meeting_minutes_recorded', 'consultation.meeting_closed',
     ]);
 

@@ -66,7 +66,10 @@ export function consultationModule() {
       eventBus.subscribe('consultation.meeting_activities', ['performance.activity_created'], async (e) => {
         const ref = (e.payload as { sourceRef?: unknown } | null)?.sourceRef;
         const activityId = (e.payload as { activityId?: unknown } | null)?.activityId;
-        if (typeof ref !== 'string' || !ref.startsWith(MEETING_REF_PREFIX) || typeof activityId !== 'string') return;
+        const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+        // Activities of other sources, or a malformed ref, are not the meeting's: skipped rather than retried.
+        if (typeof ref !== 'string' || !ref.startsWith(MEETING_REF_PREFIX) || !uuid.test(ref.slice(MEETING_REF_PREFIX.length))) return;
+        if (typeof activityId !== 'string' || !uuid.test(activityId)) return;
         await linkActivity(db, e.committeeId, ref.slice(MEETING_REF_PREFIX.length), activityId);
       });
     },

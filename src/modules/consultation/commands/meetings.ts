@@ -15,7 +15,7 @@ import { meetingWorkflow, type MeetingAction, MEETING_STATES } from '../domain/m
 import { parseConsultationSettings } from '../domain/settings.js';
 import { MEETING_EVENTS, meetingSourceRef, activityTypeOf } from '../events.js';
 import {
-  findInvitation, findMeeting, insertMeeting, invitedMemberIds, invite, itemWithPlan, knownExperts, knownMembers, patchMeeting, setReply,
+  findInvitation, findMeeting, insertMeeting, invitationsOf, invitedMemberIds, invite, itemWithPlan, knownExperts, knownMembers, patchMeeting, setReply,
   speechesOf, uninviteOthers, updateMeeting, userIdsOfMembers, type MeetingRow, type MeetingValues,
 } from '../meetings.repository.js';
 import { requireOffice } from './access.js';
@@ -129,8 +129,10 @@ export async function editMeeting(db: Db, caller: Caller, id: string, raw: Meeti
     const expertIds = patch.expertIds ?? [];
     await checkInvitees(uow.tx, committeeId, memberIds, expertIds);
     if (m.state === 'preparing' && (patch.memberIds || patch.expertIds)) {
-      const before = await invitedMemberIds(uow.tx, committeeId, id);
-      await uninviteOthers(uow.tx, committeeId, id, patch.memberIds ?? before, patch.expertIds ?? []);
+      // The lists given replace the invitations; a list not given stays as it is.
+      const before = await invitationsOf(uow.tx, committeeId, id);
+      await uninviteOthers(uow.tx, committeeId, id,
+        patch.memberIds ?? before.flatMap((i) => (i.memberId ? [i.memberId] : [])), patch.expertIds ?? before.flatMap((i) => (i.expertId ? [i.expertId] : [])));
     }
     const added = await invite(uow.tx, committeeId, id, memberIds, expertIds);
     const files = await claimAttachments(uow.tx, { committeeId, ids: patch.attachmentIds ?? [], ownerKind: MEETING_FILES, ownerId: id, actorUserId: caller.actor.userId });
