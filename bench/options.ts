@@ -16,13 +16,14 @@ import path from 'node:path';
  *   BENCH_NETWORK_PLACES=50000                     places for the network part (default 50k × committees / 3,000)
  *   BENCH_DEMANDS=2000000                          群众诉求 for the demands part (default 2M × committees / 3,000)
  *   BENCH_INFO_ITEMS=500000                        社情民意 items for the social-info part (default 500k × members / 600,000)
+ *   BENCH_CONSULT_MEETINGS=150000                  协商 meetings for the consultation part (default 150k × committees / 3,000)
  *   BENCH_PERF_CONCURRENCY=2                        committees assessed at a time in the national assessment
  *   BENCH_SHARED_BUFFERS=6GB                        shared_buffers of the embedded cluster (default: a quarter of the
  *                                                  machine's memory, as a server holding a province's data is set up;
  *                                                  the app's own default, 256MB, is a laptop's)
  */
-export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info' | 'web' | 'network' | 'demands';
-export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info', 'web', 'network', 'demands'];
+export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info' | 'web' | 'network' | 'demands' | 'consultation';
+export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info', 'web', 'network', 'demands', 'consultation'];
 
 export interface BenchOptions {
   members: number;
@@ -53,6 +54,8 @@ export interface BenchOptions {
   networkPlaces: number;
   /** 群众诉求 for the demands part (2,000,000 at 3,000 committees, proportional otherwise). */
   demands: number;
+  /** 协商 meetings for the consultation part (150,000 at full scale, proportional to the committees otherwise). */
+  consultMeetings: number;
   only: Set<Part>;
   databaseUrl?: string;
   /** Where the embedded cluster for this scale lives. */
@@ -105,6 +108,7 @@ export function parseOptions(argv = process.argv.slice(2), env = process.env): B
     webRuns: int(get('web-runs', 'BENCH_WEB_RUNS'), quick ? 3 : 5),
     networkPlaces: int(get('network-places', 'BENCH_NETWORK_PLACES'), Math.round((50_000 * committees) / 3_000)),
     demands: int(get('demands', 'BENCH_DEMANDS'), Math.round((2_000_000 * committees) / 3_000)),
+    consultMeetings: int(get('consult-meetings', 'BENCH_CONSULT_MEETINGS'), Math.round((150_000 * committees) / 3_000)),
     only,
     databaseUrl: env.BENCH_DATABASE_URL || undefined,
     // BENCH_DATA_DIR lets parallel work keep separate clusters (one embedded server per folder).

@@ -13,6 +13,7 @@ import { proposalsFigures, proposalsNotes } from './proposals-report.js';
 import type { ProposalsResult } from './proposals.js';
 import { socialInfoFigures, socialInfoNotes } from './social-info-report.js';
 import { demandsFigures, type DemandsBenchResult } from './demands.js';
+import { consultationFiguresTable, consultationNotes, type ConsultationBenchResult } from './consultation.js';
 import type { SocialInfoBenchResult } from './social-info.js';
 import { webFigures, webNotes, type WebBenchResult } from './web.js';
 import { networkFigures, networkNotes, type NetworkBenchResult } from './network.js';
@@ -35,6 +36,7 @@ export interface Results {
   web?: WebBenchResult;
   network?: NetworkBenchResult;
   demands?: DemandsBenchResult;
+  consultation?: ConsultationBenchResult;
   throughput?: {
     baseline: LoadResult; baselineRuns: LoadResult[]; token: LoadResult; cookie: LoadResult; ratioToken: number; ratioCookie: number;
     /** Reference routes (no goal): auth + framework without a query, one trivial query without auth. */
@@ -90,6 +92,7 @@ export function figures(r: Results): Figure[] {
   if (r.web) out.push(...webFigures(r.web));
   if (r.network) out.push(...networkFigures(r.network));
   if (r.demands) out.push(...demandsFigures(r.demands));
+  if (r.consultation) out.push(...consultationFiguresTable(r.consultation));
   return out;
 }
 
@@ -155,6 +158,7 @@ export function print(r: Results) {
   if (r.socialInfo) lines.push(...socialInfoNotes(r.socialInfo));
   if (r.web) lines.push(...webNotes(r.web));
   if (r.network) lines.push(...networkNotes(r.network));
+  if (r.consultation) lines.push(...consultationNotes(r.consultation));
   if (r.import) lines.push(`Import: ${r.import.note}${r.import.fileBytes ? `; file ${(r.import.fileBytes / 1e6).toFixed(1)} MB` : ''}`);
   lines.push('');
   process.stdout.write(lines.join('\n') + '\n');

@@ -14,6 +14,7 @@ import { proposalsBench } from './proposals.js';
 import { socialInfoBench } from './social-info.js';
 import { networkBench } from './network.js';
 import { demandsBench } from './demands.js';
+import { consultationBench } from './consultation.js';
 import { figures, print, writeJson, type Results } from './report.js';
 import { loginLatency, searchDirect, searchOverHttp } from './search.js';
 import { log } from './stats.js';
@@ -164,6 +165,9 @@ try {
   if (o.only.has('network')) results.network = await part('network', () => networkBench(database, { places: o.networkPlaces, requests: o.proposalRequests, seed: o.seed }));
   if (o.only.has('demands')) {
     results.demands = await part('demands', () => demandsBench(database, { demands: o.demands, duration: o.duration, connections: o.connections, meter }));
+  }
+  if (o.only.has('consultation')) {
+    results.consultation = await part('consultation', () => consultationBench(database, { meetings: o.consultMeetings, runs: o.proposalRequests >= 300 ? 50 : 20 }));
   }
 
   results.finishedAt = new Date().toISOString();

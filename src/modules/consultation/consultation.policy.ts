@@ -15,6 +15,12 @@ export const ConsultationPermissions = definePermissions({
   'consultation.topics.submit': has.any(has.role('member'), office),
   'consultation.topics.review': office,
   'consultation.oversee': has.any(has.anyStaff, has.role('leader')),
+  /** Meetings, experts, outcome documents: the office runs them. */
+  'consultation.meetings': office,
+  /** A member replies to an invitation and submits a speech. */
+  'consultation.participate': has.role('member'),
+  /** A handling unit's clerk writes the unit's 书面反馈 on what was referred to it. */
+  'consultation.feedback': has.any(has.role('unit_clerk'), office),
 });
 
 export interface Caller {
@@ -28,3 +34,4 @@ export const isOffice = (c: Caller) => c.admin || office(c.grants);
 /** Staff and leaders see drafts and every topic; members only issued plans and their own topics. */
 export const oversees = (c: Caller) => c.admin || c.grants.some((g) => g.role === 'staff' || g.role === 'leader');
 export const memberIdsOf = (c: Caller) => c.grants.filter((g) => g.role === 'member' && g.memberId).map((g) => g.memberId!);
+export const unitIdsOf = (c: Caller) => c.grants.filter((g) => g.role === 'unit_clerk' && g.unitId).map((g) => g.unitId!);

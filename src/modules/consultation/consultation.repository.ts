@@ -176,3 +176,14 @@ export async function committeeHeader(db: Executor, committeeId: string): Promis
   const { rows } = await db.execute<{ name: string; shortName: string }>(sql`select name, short_name as "shortName" from committees where id = ${committeeId}`);
   return rows[0];
 }
+
+/**
+ * The committee's working-day calendar: the holidays and 调休 working days kept in the proposals
+ * settings (one calendar per committee; read from the settings document, not from that module).
+ */
+export async function workCalendarOf(db: Executor, committeeId: string): Promise<{ holidays: string[]; extraWorkdays: string[] }> {
+  const { rows } = await db.execute<{ h: unknown; x: unknown }>(sql`select settings -> 'proposals' -> 'holidays' as h,
+    settings -> 'proposals' -> 'extraWorkdays' as x from committees where id = ${committeeId}`);
+  const dates = (v: unknown) => (Array.isArray(v) ? v.filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d)) : []);
+  return { holidays: dates(rows[0]?.h), extraWorkdays: dates(rows[0]?.x) };
+}

@@ -54,3 +54,88 @@ export const acceptInput = itemInput.omit({ title: true }).extend({ planId: z.uu
 export type AcceptInput = z.infer<typeof acceptInput>;
 
 export const planFigureQuery = z.object({ scope: scopeParam, year });
+
+const dateTime = z.iso.datetime({ offset: true });
+const ids = z.array(z.uuid()).max(500);
+
+/** 协商会议: made from a plan item of an issued plan; title defaults to the item's. */
+export const meetingInput = z.object({
+  title: z.string().trim().min(4).max(120).optional(),
+  agenda: z.string().trim().max(4000).optional(),
+  place: z.string().trim().min(2).max(100).nullable().optional(),
+  onlineLink: z.url().max(500).nullable().optional(),
+  startsAt: dateTime,
+  endsAt: dateTime.nullable().optional(),
+  /** 应邀领导和部门负责人, by name. */
+  officials: names.optional(),
+  memberIds: ids.optional(),
+  expertIds: ids.optional(),
+  /** 会议材料 (uploaded first, then bound here). */
+  attachmentIds: z.array(z.uuid()).max(50).optional(),
+});
+export type MeetingInput = z.infer<typeof meetingInput>;
+export const meetingPatch = meetingInput.partial();
+export type MeetingPatch = z.infer<typeof meetingPatch>;
+export const meetingsQuery = z.object({ year: year.optional(), planItemId: z.uuid().optional(), state: z.string().max(20).optional() });
+export const minutesInput = z.object({
+  text: z.string().trim().max(20000).optional(),
+  attachmentIds: z.array(z.uuid()).max(20).optional(),
+});
+export const replyInput = z.object({
+  reply: z.enum(['attend', 'leave']),
+  reason: z.string().trim().max(500).optional(),
+});
+export const speechInput = z.object({
+  title: z.string().trim().min(2).max(120),
+  body: z.string().trim().min(10).max(20000),
+  attachmentIds: z.array(z.uuid()).max(20).optional(),
+});
+/** 口头发言: the speeches chosen for oral delivery, in their order; the others stay written. */
+export const speakersInput = z.object({ order: z.array(z.uuid()).max(100) });
+export const expertInput = z.object({
+  name: z.string().trim().min(2).max(40),
+  field: z.string().trim().max(60).optional(),
+  affiliation: z.string().trim().max(100).optional(),
+});
+
+const outcomeKind = z.enum(['report', 'proposal', 'reference']);
+const recommendation = z.string().trim().min(4).max(2000);
+/** 协商成果: from a meeting (its plan item follows) or from a plan item directly. */
+export const outcomeInput = z.object({
+  kind: outcomeKind,
+  meetingId: z.uuid().optional(),
+  planItemId: z.uuid().optional(),
+  title: z.string().trim().min(4).max(160),
+  summary: z.string().trim().max(20000).optional(),
+  recommendations: z.array(recommendation).max(100).optional(),
+});
+export type OutcomeInput = z.infer<typeof outcomeInput>;
+export const outcomePatch = z.object({
+  title: z.string().trim().min(4).max(160).optional(),
+  summary: z.string().trim().max(20000).optional(),
+  /** The whole numbered list (only while drafting). */
+  recommendations: z.array(recommendation).max(100).optional(),
+});
+export const outcomesQuery = z.object({ year: year.optional(), kind: outcomeKind.optional(), planItemId: z.uuid().optional() });
+export const sendInput = z.object({ to: z.array(z.enum(['party_committee', 'government'])).min(1).max(2), sentOn: isoDate });
+export const instructInput = z.object({ leader: z.string().trim().min(2).max(60), onDate: isoDate, text: z.string().trim().min(2).max(4000) });
+export const referInput = z.object({ unitIds: z.array(z.uuid()).min(1).max(50), deadline: isoDate, referredOn: isoDate.optional() });
+export const feedbackInput = z.object({ text: z.string().trim().min(4).max(20000), attachmentIds: z.array(z.uuid()).max(20).optional() });
+export const resultInput = z.object({
+  result: z.enum(['adopted', 'partly_adopted', 'not_adopted', 'in_progress', 'implemented']),
+  evidence: z.string().trim().min(2).max(4000),
+  onDate: isoDate,
+});
+
+/** 网络议政 */
+export const onlineTopicInput = z.object({
+  title: z.string().trim().min(4).max(120),
+  description: z.string().trim().max(4000).optional(),
+  planItemId: z.uuid().optional(),
+  opensAt: dateTime,
+  closesAt: dateTime,
+  memberIds: z.array(z.uuid()).min(1).max(2000),
+});
+export const opinionInput = z.object({ body: z.string().trim().min(4).max(4000) });
+export const moderateInput = z.object({ status: z.enum(['published', 'hidden']) });
+export const carryInput = z.object({ outcomeId: z.uuid(), opinionIds: z.array(z.uuid()).min(1).max(100) });

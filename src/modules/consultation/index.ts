@@ -15,3 +15,4 @@ export { updateConsultationSettings } from './commands/update-settings.js';
 export { getPlan, listPlans } from './queries/get-plan.js';
 export { listCollectedTopics } from './queries/list-topics.js';
 export { planItemFigures } from './queries/plan-figures.js';
+export { consultationFigures, planProgress, followUpList } from './queries/progress.js';

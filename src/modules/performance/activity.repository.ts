@@ -122,3 +122,24 @@ export async function unanswered(db: Executor, committeeId: string, activityId: 
     where committee_id = ${committeeId} and activity_id = ${activityId} and status in ('invited', 'signed_up') order by member_id`);
   return rows.map((r) => r.memberId);
 }
+
+/**
+ * An activity another module asked for (its `sourceRef`, unique in the committee): inserted once;
+ * null when the source already has its activity (a second delivery of the request).
+ */
+export async function insertSourcedActivity(db: Executor, committeeId: string, a: NewActivity & { sourceRef: string }): Promise<string | null> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    insert into perf_activities (committee_id, type, title, starts_at, ends_at, half_days, year, place, organiser_kind, organiser_name,
+                                 open_sign_up, check_in_code, created_by, source_ref)
+    values (${committeeId}, ${a.type}, ${a.title}, ${a.startsAt}, ${a.endsAt}, ${a.halfDays}, ${a.year}, ${a.place}, ${a.organiserKind},
+            ${a.organiserName}, ${a.openSignUp}, ${a.checkInCode}, ${a.createdBy}, ${a.sourceRef})
+    on conflict (committee_id, source_ref) do nothing
+    returning id`);
+  return rows[0]?.id ?? null;
+}
+
+export async function activityIdBySource(db: Executor, committeeId: string, sourceRef: string, lock = false): Promise<string | undefined> {
+  const { rows } = await db.execute<{ id: string }>(sql`select id from perf_activities where committee_id = ${committeeId} and source_ref = ${sourceRef}
+    ${lock ? sql`for update` : sql``}`);
+  return rows[0]?.id;
+}

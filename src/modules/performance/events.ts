@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { creditedMembers } from './contracts.js';
-import { dutyKind } from './domain/kinds.js';
+import { ACTIVITY_TYPE_KEYS, dutyKind } from './domain/kinds.js';
 
 /**
  * The duty-record event contract. Other modules never import performance: they emit events
@@ -66,6 +66,37 @@ export const proposalCreditPayload = z.object({
 
 /** Every event type this module turns into duty records. */
 export const HANDLED_EVENTS = [DUTY_RECORDED, DUTY_REVOKED, ...PROPOSAL_SOURCES, PROPOSALS_WITHDRAWN];
+
+/**
+ * 3. Activities asked for by other modules (the consultation module's meetings: it owns the
+ *    meeting, performance owns check-in and attendance). Emitters copy the shape:
+ *
+ *    `activity.requested` { sourceRef, type: ActivityType, title, startsAt, endsAt?, place?, memberIds }
+ *      — one activity per (committee, sourceRef), made on the first delivery; a later request of the
+ *      same ref (a rescheduled meeting, more invitees) updates time, title and place and invites
+ *      the new members. The answer is `performance.activity_created` { activityId, sourceRef }.
+ *    `activity.reply` { sourceRef, memberId, reply: 'attend' | 'leave', reason? } — a member's reply
+ *      to the invitation: 请假 marks the member excused (unless already checked in or marked absent),
+ *      attend takes back a 请假 made the same way.
+ */
+export const ACTIVITY_REQUESTED = 'activity.requested';
+export const ACTIVITY_REPLY = 'activity.reply';
+export const ACTIVITY_EVENTS = [ACTIVITY_REQUESTED, ACTIVITY_REPLY];
+export const activityRequestedPayload = z.object({
+  sourceRef: z.string().trim().min(1).max(300),
+  type: z.enum(ACTIVITY_TYPE_KEYS),
+  title: z.string().trim().min(1).max(100),
+  startsAt: z.iso.datetime({ offset: true }),
+  endsAt: z.iso.datetime({ offset: true }).nullish(),
+  place: z.string().max(100).nullish(),
+  memberIds: z.array(z.uuid()).max(5000),
+});
+export const activityReplyPayload = z.object({
+  sourceRef: z.string().trim().min(1).max(300),
+  memberId: z.uuid(),
+  reply: z.enum(['attend', 'leave']),
+  reason: z.string().max(500).nullish(),
+});
 
 /**
  * What this module emits (for notifications and statistics): performance.activity_created,

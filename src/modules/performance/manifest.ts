@@ -5,12 +5,13 @@ import { defineModule } from '../../platform/modules.js';
 import { createMember } from '../org/index.js';
 import { activityRoutes } from './activity.routes.js';
 import { assessmentRoutes } from './assessment.routes.js';
+import { applyActivityEvent } from './commands/apply-activity-event.js';
 import { applyDutyEvent } from './commands/apply-duty-event.js';
 import { createActivity } from './commands/create-activity.js';
 import { runAssessment } from './commands/run-assessment.js';
 import { submitDutyRecord } from './commands/submit-duty-record.js';
 import { chinaDate, yearOf } from '../../platform/time.js';
-import { HANDLED_EVENTS } from './events.js';
+import { ACTIVITY_EVENTS, HANDLED_EVENTS } from './events.js';
 import { outputRoutes } from './outputs/outputs.routes.js';
 import { canOversee, memberIdsOf, type Caller } from './performance.policy.js';
 import { ANNUAL_REPORT_FILES, findReportById } from './report.repository.js';
@@ -48,6 +49,9 @@ export function performanceModule() {
       // record by its source, so a second delivery changes nothing.
       eventBus.subscribe('performance.duty_records', [...HANDLED_EVENTS], (e) =>
         applyDutyEvent(db, { type: e.type, committeeId: e.committeeId, entityId: e.entityId, payload: e.payload, createdAt: e.createdAt }).then(() => {}));
+      // Activities other modules ask for (consultation meetings), one per source, and invitation replies.
+      eventBus.subscribe('performance.sourced_activities', [...ACTIVITY_EVENTS], (e) =>
+        applyActivityEvent(db, { type: e.type, committeeId: e.committeeId, entityId: e.entityId, payload: e.payload, createdAt: e.createdAt }).then(() => {}));
     },
     probeFixtures: {
       activity: (db, committeeId) =>

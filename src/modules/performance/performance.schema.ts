@@ -32,8 +32,13 @@ export const perfActivities = pgTable(
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     closedAt: ts('closed_at'),
+    /** Set when another module's event asked for the activity (e.g. 'consultation:meeting:<id>'): one activity per source. */
+    sourceRef: text('source_ref'),
   },
-  (t) => [index('perf_activities_committee_year_idx').on(t.committeeId, t.year, t.startsAt)],
+  (t) => [
+    index('perf_activities_committee_year_idx').on(t.committeeId, t.year, t.startsAt),
+    uniqueIndex('perf_activities_committee_source_uq').on(t.committeeId, t.sourceRef),
+  ],
 );
 
 /** One member's part in one activity: invited, signed up, attended, excused (请假) or absent. */

@@ -12,13 +12,30 @@ export const DEFAULT_FORMS = [
 const forms = z.array(z.string().trim().min(2).max(30)).min(1).max(30)
   .refine((f) => new Set(f).size === f.length, { message: '协商形式不能重复 / forms must be distinct' });
 
+const workingDays = z.number().int().min(0).max(60);
+const steps = z.array(z.number().int().min(0).max(90)).max(5);
+
 export const consultationSettingsSchema = z.object({
   forms: forms.default([...DEFAULT_FORMS]),
+  /** Working days before a meeting by which the notice goes out (one city's rule: 15). */
+  noticeWorkingDays: workingDays.default(15),
+  /** Working days before a meeting by which the materials are sent (10). */
+  materialsWorkingDays: workingDays.default(10),
+  /** Working days after a meeting within which the minutes go to the party committee and government (7). */
+  minutesWorkingDays: workingDays.default(7),
+  /** Reminders to handling units before a feedback deadline (days) and every N days after it. */
+  feedbackReminderDays: steps.default([7, 3]),
+  feedbackOverdueEveryDays: z.number().int().min(1).max(30).default(7),
 });
 export type ConsultationSettings = z.infer<typeof consultationSettingsSchema>;
 
 export const consultationSettingsPatch = z.object({
   forms: forms.optional(),
+  noticeWorkingDays: workingDays.optional(),
+  materialsWorkingDays: workingDays.optional(),
+  minutesWorkingDays: workingDays.optional(),
+  feedbackReminderDays: steps.optional(),
+  feedbackOverdueEveryDays: z.number().int().min(1).max(30).optional(),
 });
 export type ConsultationSettingsPatch = z.infer<typeof consultationSettingsPatch>;
 

@@ -7,13 +7,15 @@ import { addPlanItem } from '../commands/plan-items.js';
 import { acceptTopic, declineTopic, submitTopic } from '../commands/topics.js';
 import type { Caller } from '../consultation.policy.js';
 import type { ItemInput, TopicSource } from '../contracts.js';
+import { seedMeetingsDemo } from './meetings-demo.js';
 
 /**
  * The year's consultation plan for 定西 (the current China year; the 2026 plan has the topics of
  * the seed's city work) and a smaller one for 金昌, through the real commands: topics collected
  * from members, special committees and the government (some declined), accepted into the draft
  * as items, the plan taken through 主席会议审议 and 党委常委会确定 to 印发, and in 定西 an
- * adjustment (调整) under review as version 2. Idempotent: a city that has a plan is skipped.
+ * adjustment (调整) under review as version 2; 金昌's small plan issued; then meetings and outcomes
+ * (seed/meetings-demo.ts). Idempotent: a city that has a plan (or meetings) is skipped.
  * Needs the org demo (seedDemo) first.
  */
 interface DemoTopic { title: string; description: string; source: TopicSource; sourceName?: string; item?: Omit<ItemInput, 'title'> }
@@ -37,15 +39,23 @@ const DINGXI_EXTRA: ItemInput[] = [
   { title: '加强基层协商议事室建设', form: '有事好商量', lead: '社会和法制委员会', month: 10 },
 ];
 
-export async function seedConsultationDemo(db: Db): Promise<{ plans: number; items: number; topics: number }> {
+export async function seedConsultationDemo(db: Db): Promise<{ plans: number; items: number; topics: number; meetings: number; outcomes: number }> {
   const year = chinaYear();
-  const out = { plans: 0, items: 0, topics: 0 };
+  const out = { plans: 0, items: 0, topics: 0, meetings: 0, outcomes: 0 };
+  const addMeetings = async (code: 'dingxi' | 'jinchang') => {
+    const r = await seedMeetingsDemo(db, code);
+    out.meetings += r.meetings;
+    out.outcomes += r.outcomes;
+  };
   for (const code of ['dingxi', 'jinchang'] as const) {
     const { rows } = await db.execute<{ id: string }>(sql`select id from committees where code = ${code}`);
     if (!rows[0]) throw new Error(`seedConsultationDemo: committee ${code} is missing; run the org demo seed first`);
     const committeeId = rows[0].id;
     const { rows: has } = await db.execute(sql`select 1 from consultation_plans where committee_id = ${committeeId} limit 1`);
-    if (has.length) continue;
+    if (has.length) {
+      await addMeetings(code);
+      continue;
+    }
     const { rows: members } = await db.execute<{ id: string }>(sql`select id from members where committee_id = ${committeeId} and status = 'active' order by name_pinyin, id limit 10`);
     const office: Caller = { committeeId, actor: { userId: null, label: 'seed:政协办公室' }, grants: [{ role: 'staff', office: 'general' }], admin: false };
     const asMember = (i: number): Caller => ({ committeeId, actor: { userId: null, label: 'seed:委员' }, grants: [{ role: 'member', memberId: members[i % members.length].id }], admin: false });
@@ -66,7 +76,14 @@ export async function seedConsultationDemo(db: Db): Promise<{ plans: number; ite
         await declineTopic(db, office, id, { reason: t.source === 'member' ? '已转交提案办理，不列入年度协商计划' : '拟在界别活动中协商，不列入年度计划' });
       }
     }
-    if (code === 'jinchang') continue; // 金昌's small plan stays a draft
+    if (code === 'jinchang') {
+      // 金昌's small plan: issued as it is, then two meetings.
+      await submitForReview(db, office, planId);
+      await recordDecision(db, office, planId, { decidedOn: on(22), docNo: `金市委办发〔${year}〕2号` });
+      await issuePlan(db, office, planId, { issuedOn: on(28) });
+      await addMeetings(code);
+      continue;
+    }
     for (const item of DINGXI_EXTRA) { await addPlanItem(db, office, planId, item); out.items++; }
     await submitForReview(db, office, planId, { note: '提请主席会议审议' });
     await recordDecision(db, office, planId, { decidedOn: on(20), docNo: `定市委办发〔${year}〕3号` });
@@ -76,11 +93,12 @@ export async function seedConsultationDemo(db: Db): Promise<{ plans: number; ite
     await addPlanItem(db, office, v2, { title: '文旅深度融合发展', form: '双月协商座谈会', lead: '文化文史和学习委员会', month: 11, units: ['市文体广电和旅游局'] });
     out.items++;
     await submitForReview(db, office, v2);
+    await addMeetings(code);
   }
   return out;
 }
 
 export async function seedConsultationDemoSummary(db: Db): Promise<string> {
   const r = await seedConsultationDemo(db);
-  return `协商议政演示数据 / consultation demo: ${r.plans} 个计划版本, ${r.items} 个计划项目, ${r.topics} 个征集议题`;
+  return `协商议政演示数据 / consultation demo: ${r.plans} 个计划版本, ${r.items} 个计划项目, ${r.topics} 个征集议题, ${r.meetings} 次会议, ${r.outcomes} 件协商成果`;
 }
