@@ -12,6 +12,7 @@ const MODULE_DEPS = {
   'social-info': ['org'],
   consultation: ['org'],
   jobs: [],
+  workbench: [],
 };
 const known = Object.keys(MODULE_DEPS).join('|');
 

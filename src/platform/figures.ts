@@ -22,6 +22,19 @@ export interface FigureDef<Q extends z.ZodType<{ scope: 'self' | 'tree' }> = z.Z
   summary?: string;
   example?: Record<string, string>;
   compute(db: Db, scope: CommitteeScope, query: z.output<Q>, ctx: { lang: Lang }): Promise<R>;
+  /**
+   * The few numbers a leader's workbench shows of this figure, computed with the query's
+   * defaults over the committee itself (scope self). Without it the figure is not on the home.
+   */
+  headline?(result: R, lang: Lang): FigureHeadline[];
+}
+
+/** One number of a figure, labelled in the caller's language. */
+export interface FigureHeadline {
+  label: string;
+  value: number | string | null;
+  /** '%' for a rate in [0, 1]. */
+  unit?: '%';
 }
 
 export { scopeParam } from './figures-contract.js';

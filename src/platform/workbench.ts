@@ -1,0 +1,97 @@
+import type { Db } from './db/database.js';
+import type { Lang } from './errors.js';
+import type { Caller } from './http/route-kit.js';
+
+/**
+ * The workbench slot (工作台) a module declares in its manifest: for one caller, what waits for
+ * them in this module and what changed since their last visit. The workbench route
+ * (src/modules/workbench) asks every module's providers and never names a module; the web labels
+ * each group by its `kind` (locale key `workbench.kind.<kind>`).
+ */
+
+/** One record that waits, with the web path that opens it. */
+export interface WorkbenchEntry {
+  id: string;
+  title: string;
+  /** Web path (`/proposals/<id>`). */
+  link: string;
+  /** China calendar date (YYYY-MM-DD) by which it is due, when it has one. */
+  deadline?: string | null;
+  overdue?: boolean;
+  /** A short qualifier shown beside the title (number, state, unit). */
+  note?: string | null;
+}
+
+/** Records of one kind that wait for the caller: to review, to sign for, to answer, to rate, … */
+export interface WorkbenchGroup {
+  /** `<module>.<what>`, e.g. `proposals.to_review` (the web's label key). */
+  kind: string;
+  count: number;
+  /** How many of them are past their deadline. */
+  overdue: number;
+  /** The earliest deadline among them. */
+  nextDeadline: string | null;
+  /** Web path of the list holding all of them. */
+  link: string;
+  /** The first few, most urgent first. */
+  items: WorkbenchEntry[];
+}
+
+/** Records of one kind that changed since the caller's last visit. */
+export interface WorkbenchChange {
+  kind: string;
+  count: number;
+  items: (WorkbenchEntry & { at: string })[];
+}
+
+/** Progress toward a target (a member's quota): `done` of `target`. */
+export interface WorkbenchProgress {
+  kind: string;
+  label: string;
+  met: boolean;
+  link: string;
+  parts: { label: string; done: number; target: number; met: boolean }[];
+}
+
+export interface WorkbenchSection {
+  pending: WorkbenchGroup[];
+  changes: WorkbenchChange[];
+  progress?: WorkbenchProgress[];
+}
+
+export interface WorkbenchContext {
+  caller: Caller;
+  can(permission: string): boolean;
+  /** Today in China time (YYYY-MM-DD). */
+  today: string;
+  /** The caller's previous visit (ISO instant). */
+  since: string;
+  lang: Lang;
+}
+
+export interface WorkbenchProvider {
+  /** Unique within the module. */
+  name: string;
+  /** What waits for the caller; an empty section when nothing concerns them (never a 403). */
+  load(db: Db, ctx: WorkbenchContext): Promise<WorkbenchSection>;
+}
+
+/** How many entries a group lists (the count says how many there are). */
+export const WORKBENCH_ITEMS = 5;
+
+export function defineWorkbench(def: WorkbenchProvider): WorkbenchProvider {
+  return def;
+}
+
+/** A group from its rows (already ordered most urgent first) and their count. */
+export function groupOf(kind: string, link: string, rows: WorkbenchEntry[], count: number, today: string): WorkbenchGroup {
+  const deadlines = rows.map((r) => r.deadline).filter((d): d is string => !!d).sort();
+  return {
+    kind,
+    count,
+    overdue: rows.filter((r) => r.deadline && r.deadline < today).length,
+    nextDeadline: deadlines[0] ?? null,
+    link,
+    items: rows.slice(0, WORKBENCH_ITEMS).map((r) => ({ ...r, overdue: !!r.deadline && r.deadline < today })),
+  };
+}
