@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from './db/database.js';
 import type { Lang } from './errors.js';
 import type { CommitteeScope } from './scope.js';
+import type { FigureHeadline } from './workbench-contract.js';
 
 /**
  * A figure (统计) a module declares in its manifest: read only, over a committee scope — the
@@ -29,13 +30,7 @@ export interface FigureDef<Q extends z.ZodType<{ scope: 'self' | 'tree' }> = z.Z
   headline?(result: R, lang: Lang): FigureHeadline[];
 }
 
-/** One number of a figure, labelled in the caller's language. */
-export interface FigureHeadline {
-  label: string;
-  value: number | string | null;
-  /** '%' for a rate in [0, 1]. */
-  unit?: '%';
-}
+export type { FigureHeadline } from './workbench-contract.js';
 
 export { scopeParam } from './figures-contract.js';
 

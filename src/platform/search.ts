@@ -1,7 +1,6 @@
 import type { Db } from './db/database.js';
 import type { Lang } from './errors.js';
 import type { Caller } from './http/route-kit.js';
-import type { Segment } from './text/highlight.js';
 
 /**
  * The search slot a module declares in its manifest: given the caller and a query, the records of
@@ -12,22 +11,8 @@ import type { Segment } from './text/highlight.js';
  * show more than the lists do, nor anything of another committee.
  */
 
-export interface SearchHit {
-  id: string;
-  /** The title with the matched words marked. */
-  title: Segment[];
-  /** Where the text matched, marked; null when only the title did. */
-  snippet?: Segment[] | null;
-  /** Web path that opens the record. */
-  link: string;
-  /** Short qualifiers: number, state, sector. */
-  meta?: string[];
-}
-
-export interface SearchResult {
-  total: number;
-  items: SearchHit[];
-}
+export type { SearchHit, SearchResult } from './workbench-contract.js';
+import type { SearchResult } from './workbench-contract.js';
 
 export interface SearchContext {
   caller: Caller;

@@ -1,33 +1,13 @@
 import type { Db } from '../../platform/db/database.js';
-import type { FigureHeadline } from '../../platform/figures.js';
 import type { RequestContext, ModuleManifest } from '../../platform/modules.js';
 import { callerOf } from '../../platform/http/route-kit.js';
 import { selfScope } from '../../platform/scope.js';
-import type { SearchHit } from '../../platform/search.js';
 import { chinaDate } from '../../platform/time.js';
-import type { WorkbenchChange, WorkbenchGroup, WorkbenchProgress } from '../../platform/workbench.js';
+import type { SearchAnswer, WorkbenchFigure, WorkbenchView } from './contracts.js';
 import { lastVisit } from './workbench.repository.js';
 
 /** Without a stored visit, "what changed" looks this far back. */
 const FIRST_VISIT_DAYS = 7;
-
-export interface WorkbenchFigure {
-  module: string;
-  name: string;
-  title: string;
-  headline: FigureHeadline[];
-}
-
-export interface WorkbenchView {
-  today: string;
-  since: string;
-  firstVisit: boolean;
-  pending: (WorkbenchGroup & { module: string })[];
-  changes: (WorkbenchChange & { module: string })[];
-  progress: (WorkbenchProgress & { module: string })[];
-  /** A leader's view of the committee: each figure's headline numbers. */
-  figures: WorkbenchFigure[];
-}
 
 const isLeader = (ctx: RequestContext) => !!ctx.principal?.isPlatformAdmin || ctx.grants.some((g) => g.role === 'leader');
 
@@ -60,17 +40,8 @@ export async function loadWorkbench(db: Db, modules: readonly ModuleManifest[], 
   };
 }
 
-export interface SearchGroup {
-  module: string;
-  kind: string;
-  total: number;
-  items: SearchHit[];
-  /** The module's own list for the same query, when it has one. */
-  listLink: string | null;
-}
-
 /** Asks every search provider whose permission the caller holds; groups keep the module order. */
-export async function searchAll(db: Db, modules: readonly ModuleManifest[], ctx: RequestContext, q: string, limit: number): Promise<{ q: string; groups: SearchGroup[] }> {
+export async function searchAll(db: Db, modules: readonly ModuleManifest[], ctx: RequestContext, q: string, limit: number): Promise<SearchAnswer> {
   const caller = callerOf(ctx);
   const sctx = { caller, can: ctx.can, lang: ctx.lang, limit };
   const groups = await Promise.all(
