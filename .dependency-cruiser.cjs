@@ -12,7 +12,7 @@ const MODULE_DEPS = {
   'social-info': ['org'],
   consultation: ['org'],
   jobs: [],
-  workbench: [],
+  workbench: ['org'],
 };
 const known = Object.keys(MODULE_DEPS).join('|');
 

@@ -12,14 +12,15 @@ import path from 'node:path';
  *   BENCH_DATA_DIR=bench/.data/mine                 keep the embedded cluster in that folder
  *   BENCH_PERF_RECORDS=2000000                      duty records for the performance part (default 20M × members / 600,000)
  *   BENCH_PROPOSALS=1000000                        stored proposals for the proposals part (default 1M × members / 600,000)
+ *   npm run bench -- --only=search-all             the search across modules (GET /api/search) over proposals, items and members
  *   BENCH_INFO_ITEMS=500000                        社情民意 items for the social-info part (default 500k × members / 600,000)
  *   BENCH_PERF_CONCURRENCY=2                        committees assessed at a time in the national assessment
  *   BENCH_SHARED_BUFFERS=6GB                        shared_buffers of the embedded cluster (default: a quarter of the
  *                                                  machine's memory, as a server holding a province's data is set up;
  *                                                  the app's own default, 256MB, is a laptop's)
  */
-export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info';
-export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info'];
+export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info' | 'search-all';
+export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info', 'search-all'];
 
 export interface BenchOptions {
   members: number;

@@ -13,6 +13,8 @@ import { proposalsFigures, proposalsNotes } from './proposals-report.js';
 import type { ProposalsResult } from './proposals.js';
 import { socialInfoFigures, socialInfoNotes } from './social-info-report.js';
 import type { SocialInfoBenchResult } from './social-info.js';
+import type { SearchAllResult } from './search-all.js';
+import { searchAllFigures } from './search-all-report.js';
 
 /** The printed table of figures and goals, and bench/results.json. */
 
@@ -29,6 +31,7 @@ export interface Results {
   performance?: PerformanceResult;
   proposals?: ProposalsResult;
   socialInfo?: SocialInfoBenchResult;
+  searchAll?: SearchAllResult;
   throughput?: {
     baseline: LoadResult; baselineRuns: LoadResult[]; token: LoadResult; cookie: LoadResult; ratioToken: number; ratioCookie: number;
     /** Reference routes (no goal): auth + framework without a query, one trivial query without auth. */
@@ -81,6 +84,7 @@ export function figures(r: Results): Figure[] {
   if (r.performance) out.push(...performanceFigures(r.performance));
   if (r.proposals) out.push(...proposalsFigures(r.proposals));
   if (r.socialInfo) out.push(...socialInfoFigures(r.socialInfo));
+  if (r.searchAll) out.push(...searchAllFigures(r.searchAll));
   return out;
 }
 

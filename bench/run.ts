@@ -12,6 +12,7 @@ import { parseOptions, type Part } from './options.js';
 import { performanceBench } from './performance.js';
 import { proposalsBench } from './proposals.js';
 import { socialInfoBench } from './social-info.js';
+import { searchAllBench } from './search-all.js';
 import { figures, print, writeJson, type Results } from './report.js';
 import { loginLatency, searchDirect, searchOverHttp } from './search.js';
 import { log } from './stats.js';
@@ -148,6 +149,10 @@ try {
 
   if (o.only.has('social-info')) {
     results.socialInfo = await part('social-info', () => socialInfoBench(database, users, { items: o.infoItems, requests: o.proposalRequests, seed: o.seed }));
+  }
+
+  if (o.only.has('search-all')) {
+    results.searchAll = await part('search-all', () => searchAllBench(database, users, { proposals: o.proposals, items: o.infoItems, members: o.members, requests: o.proposalRequests, seed: o.seed }));
   }
 
   results.finishedAt = new Date().toISOString();

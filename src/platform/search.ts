@@ -1,6 +1,6 @@
 import type { Db } from './db/database.js';
 import type { Lang } from './errors.js';
-import type { Caller } from './http/route-kit.js';
+import type { Caller } from './caller.js';
 
 /**
  * The search slot a module declares in its manifest: given the caller and a query, the records of

@@ -1,6 +1,6 @@
 import type { Db } from './db/database.js';
 import type { Lang } from './errors.js';
-import type { Caller } from './http/route-kit.js';
+import type { Caller } from './caller.js';
 
 /**
  * The workbench slot (工作台) a module declares in its manifest: for one caller, what waits for
