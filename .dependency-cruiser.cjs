@@ -14,6 +14,7 @@ const MODULE_DEPS = {
   network: ['org'],
   demands: ['org', 'inbox'],
   jobs: [],
+  workbench: ['org'],
 };
 const known = Object.keys(MODULE_DEPS).join('|');
 

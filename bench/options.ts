@@ -15,6 +15,7 @@ import path from 'node:path';
  *   BENCH_PROPOSALS=1000000                        stored proposals for the proposals part (default 1M × members / 600,000)
  *   BENCH_NETWORK_PLACES=50000                     places for the network part (default 50k × committees / 3,000)
  *   BENCH_DEMANDS=2000000                          群众诉求 for the demands part (default 2M × committees / 3,000)
+ *   npm run bench -- --only=search-all             the search across modules (GET /api/search) over proposals, items and members
  *   BENCH_INFO_ITEMS=500000                        社情民意 items for the social-info part (default 500k × members / 600,000)
  *   BENCH_CONSULT_MEETINGS=150000                  协商 meetings for the consultation part (default 150k × committees / 3,000)
  *   BENCH_PERF_CONCURRENCY=2                        committees assessed at a time in the national assessment
@@ -22,8 +23,8 @@ import path from 'node:path';
  *                                                  machine's memory, as a server holding a province's data is set up;
  *                                                  the app's own default, 256MB, is a laptop's)
  */
-export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info' | 'web' | 'network' | 'demands' | 'consultation';
-export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info', 'web', 'network', 'demands', 'consultation'];
+export type Part = 'search' | 'login' | 'import' | 'throughput' | 'performance' | 'proposals' | 'social-info' | 'web' | 'network' | 'demands' | 'consultation' | 'search-all';
+export const PARTS: Part[] = ['search', 'login', 'import', 'throughput', 'performance', 'proposals', 'social-info', 'web', 'network', 'demands', 'consultation', 'search-all'];
 
 export interface BenchOptions {
   members: number;

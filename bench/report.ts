@@ -17,6 +17,8 @@ import { consultationFiguresTable, consultationNotes, type ConsultationBenchResu
 import type { SocialInfoBenchResult } from './social-info.js';
 import { webFigures, webNotes, type WebBenchResult } from './web.js';
 import { networkFigures, networkNotes, type NetworkBenchResult } from './network.js';
+import type { SearchAllResult } from './search-all.js';
+import { searchAllFigures } from './search-all-report.js';
 
 /** The printed table of figures and goals, and bench/results.json. */
 
@@ -37,6 +39,7 @@ export interface Results {
   network?: NetworkBenchResult;
   demands?: DemandsBenchResult;
   consultation?: ConsultationBenchResult;
+  searchAll?: SearchAllResult;
   throughput?: {
     baseline: LoadResult; baselineRuns: LoadResult[]; token: LoadResult; cookie: LoadResult; ratioToken: number; ratioCookie: number;
     /** Reference routes (no goal): auth + framework without a query, one trivial query without auth. */
@@ -93,6 +96,7 @@ export function figures(r: Results): Figure[] {
   if (r.network) out.push(...networkFigures(r.network));
   if (r.demands) out.push(...demandsFigures(r.demands));
   if (r.consultation) out.push(...consultationFiguresTable(r.consultation));
+  if (r.searchAll) out.push(...searchAllFigures(r.searchAll));
   return out;
 }
 

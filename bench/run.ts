@@ -15,6 +15,7 @@ import { socialInfoBench } from './social-info.js';
 import { networkBench } from './network.js';
 import { demandsBench } from './demands.js';
 import { consultationBench } from './consultation.js';
+import { searchAllBench } from './search-all.js';
 import { figures, print, writeJson, type Results } from './report.js';
 import { loginLatency, searchDirect, searchOverHttp } from './search.js';
 import { log } from './stats.js';
@@ -168,6 +169,9 @@ try {
   }
   if (o.only.has('consultation')) {
     results.consultation = await part('consultation', () => consultationBench(database, { meetings: o.consultMeetings, runs: o.proposalRequests >= 300 ? 50 : 20 }));
+  }
+  if (o.only.has('search-all')) {
+    results.searchAll = await part('search-all', () => searchAllBench(database, users, { proposals: o.proposals, items: o.infoItems, members: o.members, requests: o.proposalRequests, seed: o.seed }));
   }
 
   results.finishedAt = new Date().toISOString();

@@ -13,10 +13,11 @@ import { jobsModule } from './modules/jobs/index.js';
 import { networkModule } from './modules/network/index.js';
 import { consultationModule } from './modules/consultation/index.js';
 import { demandsModule } from './modules/demands/index.js';
+import { workbenchModule } from './modules/workbench/index.js';
 
 /** The composition root: config → modules → HTTP server. Every module is listed here once. */
 export function modulesFor(config: Config): ModuleManifest[] {
-  return [
+  const modules: ModuleManifest[] = [
     orgModule({
       maxFailures: config.LOGIN_MAX_FAILURES,
       lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
@@ -33,6 +34,9 @@ export function modulesFor(config: Config): ModuleManifest[] {
     inboxModule({ maxUploadMb: config.ATTACHMENT_MAX_MB }),
     jobsModule(),
   ];
+  // The workbench asks the others' workbench and search slots (and sees itself, which declares none).
+  modules.push(workbenchModule(() => modules));
+  return modules;
 }
 
 /** `extraModules`: modules registered after the application's own (the tests' skeleton module). */

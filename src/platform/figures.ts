@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Db } from './db/database.js';
 import type { Lang } from './errors.js';
 import type { CommitteeScope } from './scope.js';
+import type { FigureHeadline } from './workbench-contract.js';
 
 /**
  * A figure (统计) a module declares in its manifest: read only, over a committee scope — the
@@ -22,7 +23,14 @@ export interface FigureDef<Q extends z.ZodType<{ scope: 'self' | 'tree' }> = z.Z
   summary?: string;
   example?: Record<string, string>;
   compute(db: Db, scope: CommitteeScope, query: z.output<Q>, ctx: { lang: Lang }): Promise<R>;
+  /**
+   * The few numbers a leader's workbench shows of this figure, computed with the query's
+   * defaults over the committee itself (scope self). Without it the figure is not on the home.
+   */
+  headline?(result: R, lang: Lang): FigureHeadline[];
 }
+
+export type { FigureHeadline } from './workbench-contract.js';
 
 export { scopeParam } from './figures-contract.js';
 

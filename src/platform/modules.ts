@@ -6,6 +6,8 @@ import type { JobDef } from './jobs.js';
 import type { Lang } from './errors.js';
 import type { AnyWorkflow } from './workflow.js';
 import type { FigureDef } from './figures.js';
+import type { WorkbenchProvider } from './workbench.js';
+import type { SearchProvider } from './search.js';
 import { committeeScope } from './scope.js';
 
 /** What every handler receives besides the request. */
@@ -79,6 +81,10 @@ export interface ModuleManifest {
   /** Read-only figures over a committee scope (platform/figures.ts); each becomes a GET route of the module. */
   figures?: FigureDef[];
   jobs?: JobDef[];
+  /** What waits for a caller in this module (platform/workbench.ts); the workbench home asks every module's. */
+  workbench?: WorkbenchProvider[];
+  /** Search over this module's records as the caller may read them (platform/search.ts); `GET /api/search` asks every module's. */
+  search?: SearchProvider[];
   /**
    * For each resource kind its routes name: create one record in the given committee and return
    * its id. The access probe uses these to aim every route at another committee's record.

@@ -1,4 +1,4 @@
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../platform/db/unit-of-work.js';
 import type { PlanState } from './domain/plan-workflow.js';
 import type { TopicState } from './domain/topic-workflow.js';
@@ -128,16 +128,19 @@ export async function findTopic(db: Executor, committeeId: string, id: string, l
   return rows[0];
 }
 
+/** Topics over `t` that are the caller's own: proposed in a member's name or recorded by the user (what a member may read). */
+export function ownTopicsSql(memberIds: readonly string[], userId: string | null): SQL {
+  const mine = [sql`false`];
+  if (memberIds.length) mine.push(sql`t.member_id = any(${`{${memberIds.join(',')}}`}::uuid[])`);
+  if (userId) mine.push(sql`t.submitted_by = ${userId}`);
+  return sql`(${sql.join(mine, sql` or `)})`;
+}
+
 export async function listTopics(db: Executor, committeeId: string, f: { year?: number; state?: string; memberIds?: string[]; userId?: string | null }): Promise<TopicRow[]> {
   const conds = [sql`t.committee_id = ${committeeId}`];
   if (f.year !== undefined) conds.push(sql`t.year = ${f.year}`);
   if (f.state) conds.push(sql`t.state = ${f.state}`);
-  if (f.memberIds) {
-    const mine = [sql`false`];
-    if (f.memberIds.length) mine.push(sql`t.member_id = any(${`{${f.memberIds.join(',')}}`}::uuid[])`);
-    if (f.userId) mine.push(sql`t.submitted_by = ${f.userId}`);
-    conds.push(sql`(${sql.join(mine, sql` or `)})`);
-  }
+  if (f.memberIds) conds.push(ownTopicsSql(f.memberIds, f.userId ?? null));
   const { rows } = await db.execute<TopicRow>(sql`select ${topicCols} from consultation_topics t
     left join members m on m.id = t.member_id and m.committee_id = t.committee_id
     where ${sql.join(conds, sql` and `)} order by t.created_at desc, t.id limit 500`);

@@ -34,6 +34,7 @@ import { planWorkflow } from './domain/plan-workflow.js';
 import { topicWorkflow } from './domain/topic-workflow.js';
 import { planItemFigures } from './queries/plan-figures.js';
 import { seedConsultationDemoSummary } from './seed/demo.js';
+import { consultationWorkbench, planItemSearch, topicSearch } from './workbench.js';
 
 const probe = { userId: null, label: 'probe' };
 const office = (committeeId: string): Caller => ({ committeeId, actor: probe, grants: [{ role: 'staff', office: 'general' }], admin: false });
@@ -73,6 +74,8 @@ export function consultationModule() {
         await linkActivity(db, e.committeeId, ref.slice(MEETING_REF_PREFIX.length), activityId);
       });
     },
+    workbench: [consultationWorkbench],
+    search: [topicSearch, planItemSearch],
     demoSeed: (db) => seedConsultationDemoSummary(db),
     figures: [
       defineFigure({

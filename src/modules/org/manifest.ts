@@ -13,6 +13,7 @@ import { createUser } from './users/user.commands.js';
 import { createApiToken } from './auth/auth.commands.js';
 import type { LoginPolicy } from './auth/auth.commands.js';
 import { seedDemo } from './seed/demo.js';
+import { memberSearch } from './members/member-search.js';
 
 const system = { userId: null, label: 'probe' };
 
@@ -21,6 +22,7 @@ export function orgModule(opts: LoginPolicy & { cookieSecure: boolean; loginRate
     name: 'org',
     demoSeed: (db, o) => seedDemo(db, o),
     routes: [...authRoutes(opts), ...committeeRoutes, ...memberRoutes, ...memberImportRoutes, ...unitRoutes, ...userRoutes],
+    search: [memberSearch],
     jobs: [
       {
         name: 'org.purge_expired_sessions',

@@ -20,6 +20,7 @@ import { DUTY_RECORD_FILES, findRecord } from './record.repository.js';
 import { callerOf } from '../../platform/http/route-kit.js';
 import { recordRoutes } from './record.routes.js';
 import { standingRoutes } from './standing.routes.js';
+import { performanceWorkbench } from './workbench.js';
 import { recordWorkflow } from './domain/record-workflow.js';
 
 const probe = { userId: null, label: 'probe' };
@@ -29,6 +30,7 @@ const staff = (committeeId: string): Caller => ({ committeeId, actor: probe, gra
 export function performanceModule() {
   return defineModule({
     name: 'performance',
+    workbench: [performanceWorkbench],
     demoSeed: (db, o) => seedPerformanceDemo(db, o),
     workflows: [recordWorkflow],
     routes: [...activityRoutes, ...recordRoutes, ...standingRoutes, ...assessmentRoutes, ...outputRoutes],

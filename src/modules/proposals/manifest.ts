@@ -14,6 +14,7 @@ import { seedSupervisionDemo } from './supervision.demo.js';
 import { proposalWorkflow } from './domain/proposal-workflow.js';
 import { keyWorkflow } from './key.workflow.js';
 import { proposalFiguresDef } from './queries/figures.js';
+import { proposalsSearch, proposalsWorkbench } from './workbench.js';
 
 const PROBE_BODY =
   '一、基本情况\n我市马铃薯种植面积常年稳定在三百万亩左右，脱毒种薯覆盖率不足六成。\n二、存在问题\n种薯退化导致单产下降。\n三、具体建议\n扩大原种繁育基地，对农户使用脱毒种薯给予补贴。';
@@ -31,6 +32,8 @@ export function proposalsModule() {
     figures: [proposalFiguresDef],
     routes: [...proposalRoutes, ...reviewRoutes, ...handlingRoutes, ...keyRoutes, ...reportRoutes],
     jobs: [reminderJob],
+    workbench: [proposalsWorkbench],
+    search: [proposalsSearch],
     init() {
       registerProposalAttachmentOwners();
     },

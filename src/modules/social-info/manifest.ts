@@ -12,6 +12,7 @@ import { socialInfoRoutes } from './social-info.routes.js';
 import type { Caller } from './social-info.policy.js';
 import { infoWorkflow } from './domain/info-workflow.js';
 import { socialInfoFiguresDef } from './queries/figures.js';
+import { socialInfoSearch, socialInfoWorkbench } from './workbench.js';
 
 const probe = { userId: null, label: 'probe' };
 
@@ -22,6 +23,8 @@ export function socialInfoModule() {
     workflows: [infoWorkflow],
     figures: [socialInfoFiguresDef],
     routes: socialInfoRoutes,
+    workbench: [socialInfoWorkbench],
+    search: [socialInfoSearch],
     demoSeed: (db, o) => seedSocialInfoDemoSummary(db, o),
     init() {
       // An item's files are exactly as visible as the item: the office and leaders, and its authors.

@@ -1,7 +1,5 @@
 import { z } from 'zod';
-import type { Grant } from '../access.js';
 import type { Db } from '../db/database.js';
-import type { Actor } from '../db/unit-of-work.js';
 import { defineRoute, type RequestContext, type RouteDef } from '../modules.js';
 
 /**
@@ -9,13 +7,9 @@ import { defineRoute, type RequestContext, type RouteDef } from '../modules.js';
  * workflow move (validate → one command → answer the record as the caller now sees it).
  */
 
-/** Who is calling, in one committee: what commands and policies decide on. */
-export interface Caller {
-  committeeId: string;
-  actor: Actor;
-  grants: Grant[];
-  admin: boolean;
-}
+// Its own file, so the slot types of platform/modules.ts can name it without a circle through this one.
+export type { Caller } from '../caller.js';
+import type { Caller } from '../caller.js';
 
 export function callerOf(ctx: RequestContext): Caller {
   return { committeeId: ctx.committeeId, actor: ctx.actor, grants: ctx.grants, admin: !!ctx.principal?.isPlatformAdmin };

@@ -60,6 +60,7 @@ const appRoutes: RouteObject[] = [
       { path: 'units', ...page(() => import('../features/units/unit-list-page')) },
       { path: 'users', ...page(() => import('../features/users/user-list-page')) },
       { path: 'account', ...page(() => import('../features/account/account-page')) },
+      { path: 'search', ...page(() => import('../features/search/search-page')) },
       { path: 'notifications', ...page(() => import('../features/notifications/notifications-page')) },
       { path: '*', ...page(() => import('../ui/not-found-page')) },
     ],

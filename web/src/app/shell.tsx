@@ -9,6 +9,7 @@ import { menuItems, selectedKey } from './nav';
 import { useOwesAnnualReport } from '../features/performance/annual-report.api';
 import { LanguageToggle } from './language-toggle';
 import { NotificationBell } from './notification-bell';
+import { HeaderSearch } from '../features/search/header-search';
 
 const { Header, Sider, Content } = Layout;
 
@@ -63,6 +64,7 @@ function ShellFrame() {
         </Typography.Title>
         {screens.lg && <Typography.Text type="secondary">{t('app.subtitle')}</Typography.Text>}
         <div style={{ flex: 1 }} />
+        {me.currentCommittee && <HeaderSearch />}
         {wide && <CommitteeSwitcher me={me} />}
         <Space size={4}>
           <NotificationBell />

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
 import type { Lang } from '../../../platform/errors.js';
@@ -8,7 +9,11 @@ import { PLAN_ROUTE_ACTIONS, planWorkflow } from '../domain/plan-workflow.js';
 import { planActors } from '../commands/move-plan.js';
 
 /** Members read only what has been issued (印发); drafts are the office's and the leaders'. */
-const visible = (caller: Caller, p: PlanRow) => oversees(caller) || p.state === 'issued' || p.state === 'superseded';
+const READ_BY_MEMBERS = ['issued', 'superseded'];
+const visible = (caller: Caller, p: PlanRow) => oversees(caller) || READ_BY_MEMBERS.includes(p.state);
+/** The same rule as SQL over the plan `p` (the search across modules). */
+export const visiblePlanSql = (caller: Caller): SQL =>
+  oversees(caller) ? sql`true` : sql`p.state in (select jsonb_array_elements_text(${JSON.stringify(READ_BY_MEMBERS)}::jsonb))`;
 
 /**
  * One plan version with its items, the year's approval history (every version) and what the

@@ -201,4 +201,15 @@ export const proposalFiguresDef = defineFigure({
   url: '/api/proposals/figures',
   summary: '提案统计 of a session (default: the current one) or a year, of this committee or (scope=tree) it and every committee below it (全市各级, by year): received / filed / merged / converted / not filed, on-time replies, classes, satisfaction, per unit / sector / category / month',
   compute: (db, scope, q) => proposalFigures(db, scope, q),
+  // A leader's workbench: the current session at a glance.
+  headline: (f, lang) => {
+    const zh = lang === 'zh';
+    return [
+      { label: zh ? '收到提案' : 'Received', value: f.totals.received },
+      { label: zh ? '立案' : 'Filed', value: f.totals.filed },
+      { label: zh ? '按期答复率' : 'Answered on time', value: f.timeliness.onTimeRate, unit: '%' as const },
+      { label: zh ? '逾期未答复' : 'Overdue', value: f.timeliness.overdue },
+      { label: zh ? '满意率' : 'Satisfaction', value: f.satisfaction.rate, unit: '%' as const },
+    ];
+  },
 });

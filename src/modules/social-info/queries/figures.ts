@@ -178,4 +178,14 @@ export const socialInfoFiguresDef = defineFigure({
   example: { year: '2026' },
   // Only the committee is read from the caller (the officers' progress); access was checked on the route.
   compute: (db, scope, q) => yearFigures(db, { committeeId: scope.rootId, actor: { userId: null, label: 'figures' }, grants: [], admin: false }, q.year ?? chinaYear(), scope),
+  // A leader's workbench: this year so far.
+  headline: (f, lang) => {
+    const zh = lang === 'zh';
+    return [
+      { label: zh ? '今年收到信息' : 'Received this year', value: f.totals.received },
+      { label: zh ? '已刊发' : 'Published', value: f.totals.published },
+      { label: zh ? '已出刊期数' : 'Issues released', value: f.totals.issuesReleased },
+      { label: zh ? '报送上级' : 'Forwarded', value: f.totals.forwarded },
+    ];
+  },
 });
