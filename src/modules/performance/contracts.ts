@@ -69,6 +69,8 @@ export const recordListQuery = z.object({
   memberId: z.uuid().optional(),
   status: z.enum(Object.keys(RECORD_STATUSES) as [RecordStatus, ...RecordStatus[]]).optional(),
   kind: dutyKind.optional(),
+  source: z.enum(['self_reported', 'automatic']).optional(),
+  sort: z.enum(['occurred', 'decided']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

@@ -18,6 +18,7 @@ export { markAttendance } from './commands/mark-attendance.js';
 export { closeActivity } from './commands/close-activity.js';
 export { submitDutyRecord } from './commands/submit-duty-record.js';
 export { verifyDutyRecord } from './commands/verify-duty-record.js';
+export { unverifyDutyRecord } from './commands/unverify-duty-record.js';
 export { rejectDutyRecord } from './commands/reject-duty-record.js';
 export { withdrawDutyRecord } from './commands/withdraw-duty-record.js';
 export { voidDutyRecord } from './commands/void-duty-record.js';

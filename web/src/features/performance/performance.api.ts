@@ -14,11 +14,13 @@ export interface Standing {
   base: number;
   grade: { key: string; label: string };
   byKind: KindScore[];
+  byGroup: { key: string; label: string; raw: number; points: number; cap: number | null; capped: boolean }[];
   deductions: { kind: string; label: string; count: number; points: number }[];
-  quotas: { key: string; label: string; met: boolean; requirements: { label: string; min: number; count: number; met: boolean }[] }[];
+  quotas: { key: string; label: string; met: boolean; requirements: { label: string; kinds: string[]; min: number; count: number; met: boolean }[] }[];
   pending: { id: string; kind: string; title: string; occurredOn: string }[];
-  member: { id: string; name: string; sectorName: string | null };
-  rules: { name: string };
+  member: { id: string; name: string; sectorName: string | null; primaryRole: string };
+  rules: { name: string; maxTotal: number | null };
+  atCeiling: boolean;
 }
 export type AttendanceStatus = 'invited' | 'signed_up' | 'attended' | 'excused' | 'absent';
 export interface ActivityItem {
@@ -34,7 +36,8 @@ export interface ActivityDetail extends ActivityItem {
 export interface DutyRecord {
   id: string; kind: string; kindLabel?: string; title: string; occurredOn: string; status: string; statusLabel?: string;
   metrics: Record<string, number>; evidence: { name: string; url: string | null }[]; attachments: AttachmentMeta[];
-  members: { memberId: string; name?: string }[]; rejectReason?: string | null;
+  members: { memberId: string; name?: string }[]; rejectReason?: string | null; description?: string | null;
+  decidedAt?: string | null; abilities?: Record<string, boolean>;
 }
 export interface StandingRow {
   memberId: string; name: string; sectorId: string | null; sectorName: string | null; roles: string[]; primaryRole: string;
@@ -54,7 +57,8 @@ export interface KindsInfo { kinds: Record<string, string>; selfReportable: stri
 
 const year = () => new Date().getFullYear();
 
-export const useStanding = () => useQuery({ queryKey: ['perf', 'standing'], queryFn: () => api.get<Standing>('/api/performance/standing') });
+export const useStanding = (y?: number) =>
+  useQuery({ queryKey: ['perf', 'standing', y ?? null], queryFn: () => api.get<Standing>('/api/performance/standing', y ? { year: y } : undefined) });
 export const useKinds = () => useQuery({ queryKey: ['perf', 'kinds'], queryFn: () => api.get<KindsInfo>('/api/performance/kinds'), staleTime: 10 * 60_000 });
 export const useActivities = () => useQuery({ queryKey: ['perf', 'activities'], queryFn: () => api.get<{ items: ActivityItem[] }>('/api/performance/activities', { year: year() }) });
 export const useActivity = (id: string) => useQuery({ queryKey: ['perf', 'activity', id], queryFn: () => api.get<ActivityDetail>(`/api/performance/activities/${id}`) });
@@ -98,10 +102,13 @@ export function useSubmitRecord() {
   const done = useInvalidate();
   return useMutation({ mutationFn: (body: RecordInput) => api.post<DutyRecord>('/api/performance/records', body), onSuccess: done });
 }
+/** Self-reported records verified lately (the newest first): where a verification made by mistake is undone. */
+export const useVerifiedRecords = () =>
+  useQuery({ queryKey: ['perf', 'records', 'verified'], queryFn: () => api.get<{ items: DutyRecord[]; total: number }>('/api/performance/records', { status: 'verified', source: 'self_reported', sort: 'decided', pageSize: 20 }) });
 export function useDecide() {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id: string; action: 'verify' | 'reject'; reason?: string }) =>
+    mutationFn: (v: { id: string; action: 'verify' | 'reject' | 'unverify'; reason?: string }) =>
       api.post<DutyRecord>(`/api/performance/records/${v.id}/${v.action}`, v.action === 'reject' ? { reason: v.reason } : {}),
     onSuccess: done,
   });
