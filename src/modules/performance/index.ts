@@ -35,3 +35,5 @@ export { getActivity, listVisibleActivities } from './queries/activities.js';
 export { getDutyRecord, listDutyRecords } from './queries/duty-records.js';
 export { getAssessment, listAssessmentRuns } from './queries/assessments.js';
 export { annualReportStatus } from './queries/annual-reports.js';
+export { updateActivity } from './commands/update-activity.js';
+export { cancelActivity } from './commands/cancel-activity.js';
