@@ -25,13 +25,13 @@ export interface Standing {
 export type AttendanceStatus = 'invited' | 'signed_up' | 'attended' | 'excused' | 'absent';
 export interface ActivityItem {
   id: string; type: string; typeLabel: string; title: string; startsAt: string; endsAt: string | null; place: string | null;
-  status: 'open' | 'closed'; myStatus: AttendanceStatus | null; myStatusLabel: string | null;
+  status: 'open' | 'closed' | 'cancelled'; halfDays: number; myStatus: AttendanceStatus | null; myStatusLabel: string | null;
 }
 export interface ActivityDetail extends ActivityItem {
   checkInCode: string | null;
   counts: Record<AttendanceStatus, number>;
   attendance: { memberId: string; name?: string; memberName?: string; status: AttendanceStatus; reason: string | null }[] | null;
-  abilities: { signUp: boolean; checkIn: boolean; requestLeave: boolean; markAttendance: boolean; close: boolean };
+  abilities: { signUp: boolean; checkIn: boolean; requestLeave: boolean; markAttendance: boolean; close: boolean; edit: boolean; cancel: boolean };
 }
 export interface DutyRecord {
   id: string; kind: string; kindLabel?: string; title: string; occurredOn: string; status: string; statusLabel?: string;
@@ -53,7 +53,7 @@ export interface AssessmentResult {
   commended: boolean; warned: boolean; allowanceYuan: number;
 }
 export interface AssessmentDetail extends Assessment { rules: { name: string }; results: AssessmentResult[] }
-export interface KindsInfo { kinds: Record<string, string>; selfReportable: string[]; metrics: Record<string, string[]> }
+export interface KindsInfo { kinds: Record<string, string>; selfReportable: string[]; metrics: Record<string, string[]>; activityTypes: Record<string, string> }
 
 const year = () => new Date().getFullYear();
 
@@ -94,6 +94,26 @@ export function useMarkAttendance(id: string) {
     onSuccess: done,
   });
 }
+export type ActivityInput = import('../../../../src/modules/performance/contracts').ActivityInput;
+export type ActivityPatch = import('../../../../src/modules/performance/contracts').ActivityPatch;
+export function useCreateActivity() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: ActivityInput) => api.post<ActivityDetail>('/api/performance/activities', body), onSuccess: done });
+}
+export function useUpdateActivity(id: string) {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: ActivityPatch) => api.patch<ActivityDetail>(`/api/performance/activities/${id}`, body), onSuccess: done });
+}
+export function useCancelActivity(id: string) {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (reason: string) => api.post<ActivityDetail>(`/api/performance/activities/${id}/cancel`, { reason }), onSuccess: done });
+}
+/** Active members to invite by name (staff). */
+export const useMemberOptions = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['perf', 'member-options'], enabled, staleTime: 5 * 60_000,
+    queryFn: () => api.get<{ items: { id: string; name: string; sectorName: string | null }[] }>('/api/members', { status: 'active', pageSize: 200 }),
+  });
 export function useCloseActivity(id: string) {
   const done = useInvalidate();
   return useMutation({ mutationFn: () => api.post<ActivityDetail>(`/api/performance/activities/${id}/close`), onSuccess: done });
