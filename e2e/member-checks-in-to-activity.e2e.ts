@@ -46,10 +46,10 @@ describe('a member checks in to an activity on a phone and sees the points appea
     // The consultation's points appear in the breakdown and the total at once.
     const byKind = page.getByTestId('my-by-kind');
     await expect.poll(async () => (await byKind.textContent()) ?? '').toContain('参加协商活动');
-    expect(await byKind.locator('tr', { hasText: '参加协商活动' }).textContent()).toContain('3');
-    // The total rises by the consultation's 3 points, up to the 济南 scheme's ceiling of 120
-    // (70 base + at most 50 bonus), which the member's proposal credits may already reach.
-    await expect.poll(async () => Number(await points.textContent())).toBe(Math.min(before + 3, 120));
+    expect(await byKind.locator('tr', { hasText: '参加协商活动' }).textContent()).toContain('1.5');
+    // The total rises by the consultation's 1.5 points of 定西's scheme: the demo member is kept
+    // below the meetings cap (20) and the ceiling (100), so nothing hides it.
+    await expect.poll(async () => Number(await points.textContent())).toBe(before + 1.5);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'member-checked-in-phone');
 
@@ -69,8 +69,15 @@ describe('a member checks in to an activity on a phone and sees the points appea
     const total = page.getByTestId('verify-total');
     await expect.poll(async () => Number(await total.textContent())).toBeGreaterThan(0);
     const waiting = Number(await total.textContent());
+    // Verifying shows the member's text and asks first; the verification can then be undone.
     await queue.getByTestId('verify-record').first().click();
+    const confirm = page.getByRole('dialog');
+    await expect.poll(async () => (await confirm.getByTestId('verify-description').count())).toBe(1);
+    await page.getByTestId('verify-confirm').click();
     await expect.poll(async () => Number(await total.textContent())).toBe(waiting - 1);
+    await page.getByTestId('verified-table').getByTestId('unverify-record').first().click();
+    await page.getByTestId('unverify-confirm').click();
+    await expect.poll(async () => Number(await total.textContent())).toBe(waiting);
 
     await page.getByTestId('nav-perf-standings').click();
     const table = page.getByTestId('standings-table');

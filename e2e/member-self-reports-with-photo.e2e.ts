@@ -59,6 +59,7 @@ describe('a member self-reports a record with a photo on a phone; staff verify i
     await expect.poll(() => img.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth)).toBe(1);
     await screenshot(staff.page, 'staff-verifies-photo');
     await row.getByTestId('verify-record').click();
+    await staff.page.getByTestId('verify-confirm').click();
     await expect.poll(() => staff.page.getByTestId('verify-table').locator('tbody tr.ant-table-row', { hasText: TITLE }).count()).toBe(0);
 
     // Back on the phone: the record counts now.
@@ -66,7 +67,7 @@ describe('a member self-reports a record with a photo on a phone; staff verify i
     await byKind.waitFor();
     await expect.poll(researchCount).toBe(before + 1);
     expect(await page.getByTestId('my-pending').textContent()).not.toContain(TITLE);
-    // Points rise by the research trip, up to the 济南 scheme's ceiling of 120.
+    // Points rise by the research trip, up to the research group's cap.
     expect(Number(await page.getByTestId('my-points').textContent())).toBeGreaterThanOrEqual(pointsBefore);
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
     await screenshot(page, 'member-points-after-verification-phone');

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
-  getDutyRecord, getMemberStanding, listDutyRecords, rejectDutyRecord, submitDutyRecord, verifyDutyRecord, voidDutyRecord, withdrawDutyRecord,
+  getDutyRecord, getMemberStanding, listDutyRecords, rejectDutyRecord, submitDutyRecord, unverifyDutyRecord, verifyDutyRecord, voidDutyRecord, withdrawDutyRecord,
 } from '../../src/modules/performance/index.js';
 import { auditActions, failsWith, perfWorld, type PerfWorld } from './support.js';
 
@@ -21,12 +21,12 @@ describe('self-reported records: submitted → verified | rejected, only verifie
     let r = await getDutyRecord(w.db, w.member(1), id);
     expect(r).toMatchObject({ status: 'submitted', source: 'self_reported', kindLabel: '招商引资', metrics: INVESTMENT.metrics });
     expect(r.evidence).toEqual([{ name: '签约仪式照片.jpg', url: null }, { name: '新闻报道', url: 'https://example.cn/news/1' }]);
-    expect(r.abilities).toEqual({ verify: false, reject: false, withdraw: true, void: false });
+    expect(r.abilities).toEqual({ verify: false, reject: false, withdraw: true, void: false, unverify: false });
     let s = await getMemberStanding(w.db, w.committeeId, w.members[1]);
     expect(s.pending.map((p) => p.id)).toEqual([id]);
     expect(s.total).toBe(0);
 
-    expect((await getDutyRecord(w.db, w.staff, id)).abilities).toEqual({ verify: true, reject: true, withdraw: false, void: false });
+    expect((await getDutyRecord(w.db, w.staff, id)).abilities).toEqual({ verify: true, reject: true, withdraw: false, void: false, unverify: false });
     await verifyDutyRecord(w.db, w.staff, id);
     r = await getDutyRecord(w.db, w.member(1), id);
     expect(r.status).toBe('verified');
@@ -70,6 +70,32 @@ describe('self-reported records: submitted → verified | rejected, only verifie
     expect((await getDutyRecord(w.db, w.staff, c)).status).toBe('void');
     expect((await auditActions(w.db, w.committeeId, c)).at(-1)).toMatchObject({ action: 'duty_record.void', after: { status: 'void', reason: '与读书日签到重复' } });
     expect((await getMemberStanding(w.db, w.committeeId, w.members[5])).total).toBe(0);
+  });
+
+  it('undo a verification (撤销核实): back in the queue, no longer counted, audited; then verified again', async () => {
+    const investments = (s: Awaited<ReturnType<typeof getMemberStanding>>) => s.byKind.find((k) => k.kind === 'investment')?.count ?? 0;
+    const id = await submitDutyRecord(w.db, w.member(4), INVESTMENT);
+    await verifyDutyRecord(w.db, w.staff, id);
+    expect(investments(await getMemberStanding(w.db, w.committeeId, w.members[4]))).toBe(1);
+    expect((await getDutyRecord(w.db, w.staff, id)).abilities).toMatchObject({ unverify: true, void: true, verify: false });
+    // Not the member, nor a verifier on their own record.
+    await failsWith(unverifyDutyRecord(w.db, w.member(4), id), 'performance.record_not_allowed');
+    await unverifyDutyRecord(w.db, w.staff, id);
+    const r = await getDutyRecord(w.db, w.staff, id);
+    expect(r).toMatchObject({ status: 'submitted', abilities: { verify: true, unverify: false } });
+    const s = await getMemberStanding(w.db, w.committeeId, w.members[4]);
+    expect(investments(s)).toBe(0);
+    expect(s.pending.map((p) => p.id)).toEqual([id]);
+    const queue = await listDutyRecords(w.db, w.staff, { status: 'submitted', page: 1, pageSize: 50 });
+    expect(queue.items.map((x) => x.id)).toContain(id);
+    expect((await auditActions(w.db, w.committeeId, id)).at(-1)).toMatchObject({ action: 'duty_record.unverify', before: { status: 'verified' }, after: { status: 'submitted' } });
+    // Only from verified.
+    await failsWith(unverifyDutyRecord(w.db, w.staff, id), 'performance.invalid_record_transition');
+    await verifyDutyRecord(w.db, w.staff, id);
+    expect(investments(await getMemberStanding(w.db, w.committeeId, w.members[4]))).toBe(1);
+    // Another committee's staff: 404.
+    const other = await perfWorld();
+    await failsWith(unverifyDutyRecord(w.db, other.staff, id), 'performance.record_not_found');
   });
 
   it('checks kind, metrics, date and members', async () => {

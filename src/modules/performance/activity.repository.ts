@@ -20,7 +20,7 @@ export type ActivityRow = {
   organiserName: string | null;
   openSignUp: boolean;
   checkInCode: string;
-  status: 'open' | 'closed';
+  status: 'open' | 'closed' | 'cancelled';
   createdAt: string;
   closedAt: string | null;
 };
@@ -55,6 +55,17 @@ export async function findActivity(db: Executor, committeeId: string, id: string
   const { rows } = await db.execute<ActivityRow>(sql`select ${cols} from perf_activities where committee_id = ${committeeId} and id = ${id}
     ${opts.lock ? sql`for update` : sql``}`);
   return rows[0];
+}
+
+export async function updateActivityRow(
+  db: Executor, committeeId: string, id: string, a: Pick<ActivityRow, 'title' | 'startsAt' | 'endsAt' | 'halfDays' | 'place' | 'year'>,
+) {
+  await db.execute(sql`update perf_activities set title = ${a.title}, starts_at = ${a.startsAt}, ends_at = ${a.endsAt}, half_days = ${a.halfDays},
+      place = ${a.place}, year = ${a.year} where committee_id = ${committeeId} and id = ${id}`);
+}
+
+export async function cancelActivityRow(db: Executor, committeeId: string, id: string) {
+  await db.execute(sql`update perf_activities set status = 'cancelled', closed_at = now() where committee_id = ${committeeId} and id = ${id}`);
 }
 
 export async function closeActivityRow(db: Executor, committeeId: string, id: string) {

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 import { defineRoute } from '../../platform/modules.js';
+import { cancelActivity } from './commands/cancel-activity.js';
 import { checkIn } from './commands/check-in.js';
 import { closeActivity } from './commands/close-activity.js';
 import { createActivity } from './commands/create-activity.js';
 import { markAttendance } from './commands/mark-attendance.js';
 import { requestLeave } from './commands/request-leave.js';
 import { signUpForActivity } from './commands/sign-up.js';
-import { activityInput, attendanceInput, checkInInput, leaveInput, yearParam } from './contracts.js';
+import { updateActivity } from './commands/update-activity.js';
+import { activityInput, activityPatch, attendanceInput, cancelInput, checkInInput, leaveInput, yearParam } from './contracts.js';
 import { ACTIVITY_TYPE_KEYS } from './domain/kinds.js';
 import { PerformancePermissions as P } from './performance.policy.js';
 import { getActivity, listVisibleActivities } from './queries/activities.js';
@@ -15,7 +17,7 @@ import { tags } from './route-kit.js';
 
 const SOME_MEMBER = '00000000-0000-4000-8000-000000000001';
 
-/** 履职活动: create, list, sign up, check in (code), 请假, attendance by staff, close. */
+/** 履职活动: create, change, cancel, list, sign up, check in (code), 请假, attendance by staff, close. */
 export const activityRoutes = [
   defineRoute({
     method: 'GET', url: '/api/performance/activities', summary: 'Activities of a year (a member sees those they are invited to or may join)', tags,
@@ -38,6 +40,24 @@ export const activityRoutes = [
     method: 'GET', url: '/api/performance/activities/:id', summary: 'One activity: attendance for staff, own status and abilities for a member', tags,
     access: { permission: P['performance.read'] }, params: idParams, resource: 'activity',
     handler: (req, ctx) => getActivity(ctx.db, callerOf(ctx), req.params.id),
+  }),
+  defineRoute({
+    method: 'PATCH', url: '/api/performance/activities/:id', summary: 'Change an open activity (title, time, half-days, place) and invite more members', tags,
+    access: { permission: P['performance.organise'] }, params: idParams, resource: 'activity', body: activityPatch,
+    example: { body: { place: '政协机关二楼会议室', addInviteeIds: [SOME_MEMBER] } },
+    async handler(req, ctx) {
+      await updateActivity(ctx.db, callerOf(ctx), req.params.id, req.body);
+      return getActivity(ctx.db, callerOf(ctx), req.params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/performance/activities/:id/cancel', summary: 'Cancel (取消) an open activity nobody has checked in to, with a reason', tags,
+    access: { permission: P['performance.organise'] }, params: idParams, resource: 'activity', body: cancelInput,
+    example: { body: { reason: '因天气原因取消' } },
+    async handler(req, ctx) {
+      await cancelActivity(ctx.db, callerOf(ctx), req.params.id, req.body);
+      return getActivity(ctx.db, callerOf(ctx), req.params.id);
+    },
   }),
   defineRoute({
     method: 'POST', url: '/api/performance/activities/:id/sign-up', summary: 'Sign up (报名) for an activity', tags,

@@ -35,6 +35,19 @@ export const activityInput = z.object({
 });
 export type ActivityInput = z.input<typeof activityInput>;
 
+/** Changing an open activity: the fields given, and members to invite as well. */
+export const activityPatch = z.object({
+  title: z.string().trim().min(2).max(100).optional(),
+  startsAt: boundedDateTime().optional(),
+  endsAt: boundedDateTime().nullish(),
+  halfDays: z.number().int().min(1).max(20).optional(),
+  /** Omitted: unchanged; null or empty: cleared. */
+  place: z.string().trim().max(100).nullish().transform((v) => (v === undefined ? undefined : v || null)),
+  addInviteeIds: z.array(z.uuid()).max(5000).default([]),
+}).strict();
+export type ActivityPatch = z.input<typeof activityPatch>;
+export const cancelInput = z.object({ reason: z.string().trim().min(2).max(500) });
+
 export const checkInInput = z.object({ code: z.string().trim().regex(/^\d{6}$/, '签到码为 6 位数字') });
 export const leaveInput = z.object({ reason: z.string().trim().min(2).max(500) });
 export const attendanceInput = z.object({
@@ -69,6 +82,8 @@ export const recordListQuery = z.object({
   memberId: z.uuid().optional(),
   status: z.enum(Object.keys(RECORD_STATUSES) as [RecordStatus, ...RecordStatus[]]).optional(),
   kind: dutyKind.optional(),
+  source: z.enum(['self_reported', 'automatic']).optional(),
+  sort: z.enum(['occurred', 'decided']).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

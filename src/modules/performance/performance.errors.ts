@@ -8,6 +8,17 @@ export const PerformanceErrors = defineErrors({
   'performance.needs_member': { kind: 'forbidden', zh: '只有委员本人可以执行此操作', en: 'Only a member can do this' },
   'performance.not_invited': { kind: 'forbidden', zh: '本活动仅限受邀委员参加', en: 'This activity is for invited members only' },
   'performance.activity_closed': { kind: 'conflict', zh: '活动已结束考勤，如需更正请联系委员工作室', en: 'Attendance of this activity is closed' },
+  'performance.activity_not_open': {
+    kind: 'conflict',
+    zh: (p) => `活动${p.statusLabel}，不能修改或取消`,
+    en: (p) => `The activity is ${p.statusLabel}; it cannot be changed or cancelled`,
+  },
+  'performance.activity_has_attendance': {
+    kind: 'conflict',
+    zh: (p) => `已有 ${p.n} 位委员签到，活动已举行，请结束考勤而不是取消`,
+    en: (p) => `${p.n} members have checked in: close the activity's attendance instead of cancelling it`,
+  },
+  'performance.activity_ends_before_start': { kind: 'invalid', zh: '结束时间不能早于开始时间', en: 'The end cannot be before the start' },
   'performance.wrong_code': { kind: 'invalid', zh: '签到码不正确', en: 'Wrong check-in code' },
   'performance.check_in_not_open': {
     kind: 'conflict',

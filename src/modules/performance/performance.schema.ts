@@ -28,7 +28,7 @@ export const perfActivities = pgTable(
     openSignUp: boolean('open_sign_up').notNull().default(false),
     /** The per-activity code members type to check in on their phones. */
     checkInCode: text('check_in_code').notNull(),
-    status: text('status').notNull().default('open'), // open | closed
+    status: text('status').notNull().default('open'), // open | closed | cancelled
     createdBy: uuid('created_by').references(() => users.id),
     createdAt: ts('created_at').notNull().defaultNow(),
     closedAt: ts('closed_at'),

@@ -107,28 +107,39 @@ export async function findBySource(db: Executor, committeeId: string, sourceType
 }
 
 /**
- * The `counted` spans after a move (see lockYearsShared for why clock_timestamp()): verifying opens a
- * span now, voiding closes the open one now. A verified record without spans counted since always.
+ * The `counted` spans after a move (see lockYearsShared for why clock_timestamp()): becoming
+ * verified opens a span now, leaving verified (void, unverify) closes the open one now. A verified
+ * record without spans counted since always.
  */
-function spanChange(to: 'verified' | 'void'): SQL {
-  return to === 'verified'
+function spanChange(change: 'open' | 'close'): SQL {
+  return change === 'open'
     ? sql`coalesce(counted, '{}'::tstzmultirange) + tstzmultirange(tstzrange(clock_timestamp(), null))`
     : sql`coalesce(counted, '{(,)}'::tstzmultirange) * tstzmultirange(tstzrange(null, clock_timestamp()))`;
 }
 
+/**
+ * Writes a record's new status. `decision`: 'decided' stamps who decided and when (verify, reject,
+ * void), 'undone' clears them (unverify: back in the queue), 'kept' leaves them (withdraw).
+ */
 export async function setRecordStatus(
-  db: Executor, committeeId: string, id: string, p: { status: RecordStatus; decidedBy?: string | null; rejectReason?: string | null; decided?: boolean },
+  db: Executor, committeeId: string, id: string,
+  p: { status: RecordStatus; decidedBy?: string | null; rejectReason?: string | null; decision: 'decided' | 'undone' | 'kept'; span: 'open' | 'close' | null },
 ) {
-  const spans = p.status === 'verified' || p.status === 'void';
-  if (spans) await lockYearsShared(db, committeeId, sql`id = ${id}`);
+  if (p.span) await lockYearsShared(db, committeeId, sql`id = ${id}`);
+  const decidedBy = p.decision === 'decided' ? sql`${p.decidedBy ?? null}` : p.decision === 'undone' ? sql`null` : sql`decided_by`;
+  const decidedAt = p.decision === 'decided' ? sql`now()` : p.decision === 'undone' ? sql`null` : sql`decided_at`;
   // updated_at from the same clock as the span (after the lock): a rerun's diff looks only at records updated after the last as_of.
   await db.execute(sql`update perf_duty_records set status = ${p.status}, updated_at = clock_timestamp(),
-      decided_by = ${p.decided ? p.decidedBy ?? null : sql`decided_by`}, decided_at = ${p.decided ? sql`now()` : sql`decided_at`},
-      reject_reason = ${p.rejectReason ?? null}${spans ? sql`, counted = ${spanChange(p.status as 'verified' | 'void')}` : sql``}
+      decided_by = ${decidedBy}, decided_at = ${decidedAt},
+      reject_reason = ${p.rejectReason ?? null}${p.span ? sql`, counted = ${spanChange(p.span)}` : sql``}
     where committee_id = ${committeeId} and id = ${id}`);
 }
 
-export interface RecordFilter { memberIds?: string[]; year?: number; status?: RecordStatus; kind?: DutyKind; page: number; pageSize: number }
+export interface RecordFilter {
+  memberIds?: string[]; year?: number; status?: RecordStatus; kind?: DutyKind; source?: 'self_reported' | 'automatic';
+  /** 'decided': the latest decisions first (where staff look back at what they verified). */
+  sort?: 'occurred' | 'decided'; page: number; pageSize: number;
+}
 
 export async function listRecords(db: Executor, committeeId: string, f: RecordFilter): Promise<{ items: RecordRow[]; total: number }> {
   const where: SQL[] = [sql`r.committee_id = ${committeeId}`];
@@ -139,9 +150,11 @@ export async function listRecords(db: Executor, committeeId: string, f: RecordFi
   if (f.year) where.push(sql`r.year = ${f.year}`);
   if (f.status) where.push(sql`r.status = ${f.status}`);
   if (f.kind) where.push(sql`r.kind = ${f.kind}`);
+  if (f.source) where.push(sql`r.source = ${f.source}`);
   const w = sql.join(where, sql` and `);
+  const order = f.sort === 'decided' ? sql`r.decided_at desc nulls last, r.id` : sql`r.occurred_on desc, r.created_at desc, r.id`;
   const items = await db.execute<RecordRow>(sql`select ${cols} from perf_duty_records r where ${w}
-    order by r.occurred_on desc, r.created_at desc, r.id limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`);
+    order by ${order} limit ${f.pageSize} offset ${(f.page - 1) * f.pageSize}`);
   const total = await db.execute<{ n: number }>(sql`select count(*)::int as n from perf_duty_records r where ${w}`);
   return { items: items.rows, total: total.rows[0].n };
 }
@@ -211,7 +224,7 @@ export async function voidBySource(db: Executor, committeeId: string, sourceType
   const which = sql`source_ref = ${sourceRef} and status <> 'void' and source_type in (select jsonb_array_elements_text(${json(sourceTypes)}))`;
   await lockYearsShared(db, committeeId, which);
   const { rows } = await db.execute<{ id: string }>(sql`update perf_duty_records
-    set counted = case when status = 'verified' then ${spanChange('void')} else counted end, status = 'void', updated_at = clock_timestamp()
+    set counted = case when status = 'verified' then ${spanChange('close')} else counted end, status = 'void', updated_at = clock_timestamp()
     where committee_id = ${committeeId} and ${which}
     returning id`);
   return rows.map((r) => r.id);

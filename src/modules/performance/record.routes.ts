@@ -2,6 +2,7 @@ import { defineRoute } from '../../platform/modules.js';
 import { rejectDutyRecord } from './commands/reject-duty-record.js';
 import { submitDutyRecord } from './commands/submit-duty-record.js';
 import { verifyDutyRecord } from './commands/verify-duty-record.js';
+import { unverifyDutyRecord } from './commands/unverify-duty-record.js';
 import { voidDutyRecord } from './commands/void-duty-record.js';
 import { withdrawDutyRecord } from './commands/withdraw-duty-record.js';
 import { recordInput, recordListQuery, rejectInput, voidInput } from './contracts.js';
@@ -12,7 +13,7 @@ import { getDutyRecord, listDutyRecords } from './queries/duty-records.js';
 import { callerOf, idParams } from '../../platform/http/route-kit.js';
 import { tags } from './route-kit.js';
 
-/** 履职记录: self-report with evidence, the verification queue, verify / reject / withdraw / void. */
+/** 履职记录: self-report with evidence, the verification queue, verify / unverify / reject / withdraw / void. */
 export const recordRoutes = [
   defineRoute({
     method: 'GET', url: '/api/performance/kinds', summary: 'Duty kinds, their metrics, activity types, record statuses and the record workflow', tags,
@@ -57,6 +58,14 @@ export const recordRoutes = [
     access: { permission: P['performance.verify'] }, params: idParams, resource: 'duty_record',
     async handler(req, ctx) {
       await verifyDutyRecord(ctx.db, callerOf(ctx), req.params.id);
+      return getDutyRecord(ctx.db, callerOf(ctx), req.params.id);
+    },
+  }),
+  defineRoute({
+    method: 'POST', url: '/api/performance/records/:id/unverify', summary: 'Undo a verification (撤销核实): a self-reported record goes back to the queue and stops counting', tags,
+    access: { permission: P['performance.verify'] }, params: idParams, resource: 'duty_record',
+    async handler(req, ctx) {
+      await unverifyDutyRecord(ctx.db, callerOf(ctx), req.params.id);
       return getDutyRecord(ctx.db, callerOf(ctx), req.params.id);
     },
   }),

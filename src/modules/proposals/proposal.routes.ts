@@ -12,6 +12,7 @@ import { parseSettings, proposalSettingsPatch } from './domain/settings.js';
 import { readSettings } from './proposal.repository.js';
 import { ProposalPermissions as P } from './proposals.policy.js';
 import { getProposal } from './queries/get-proposal.js';
+import { proposalTimeline } from './queries/proposal-timeline.js';
 import { listVisibleProposals } from './queries/list-proposals.js';
 import { similarToProposal, similarToText } from './queries/similar-proposals.js';
 import { sessionClusters } from './queries/session-clusters.js';
@@ -80,6 +81,11 @@ export const proposalRoutes = [
     method: 'GET', url: '/api/proposals/:id', summary: 'One proposal, with the actions the caller may take (abilities)', tags,
     access: { permission: P['proposals.read'] }, params: idParams, resource: 'proposal',
     handler: (req, ctx) => getProposal(ctx.db, callerOf(ctx), req.params.id),
+  }),
+  defineRoute({
+    method: 'GET', url: '/api/proposals/:id/timeline', summary: '办理过程: every workflow move of the proposal from its audit rows, in time order', tags,
+    access: { permission: P['proposals.read'] }, params: idParams, resource: 'proposal',
+    handler: (req, ctx) => proposalTimeline(ctx.db, callerOf(ctx), req.params.id),
   }),
   defineRoute({
     method: 'PATCH', url: '/api/proposals/:id', summary: 'Save a draft or a returned proposal (the proposer)', tags,

@@ -4,9 +4,12 @@ import { CacheHub } from '../../../platform/cache.js';
 import type { MemberListQuery, MemberView } from '../contracts.js';
 import { listMembers, MEMBER_LIST_TOPIC } from './member.repository.js';
 
-/** Members without access to private fields see the roster without phone numbers. */
+/**
+ * Members without access to private fields see the roster without phone numbers, and of the birth
+ * date only the year ("1968"): a made-up 1968-01-01 read as a real, implausible date.
+ */
 export function present(m: MemberView, canSeePrivate: boolean): MemberView {
-  return canSeePrivate ? m : { ...m, phone: null, birthDate: m.birthDate ? m.birthDate.slice(0, 4) + '-01-01' : null };
+  return canSeePrivate ? m : { ...m, phone: null, birthDate: m.birthDate ? m.birthDate.slice(0, 4) : null };
 }
 
 /**

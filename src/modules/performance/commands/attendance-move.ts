@@ -39,6 +39,7 @@ export async function memberMove(
     const activity = await findActivity(uow.tx, committeeId, activityId, { lock: true });
     if (!activity) throw new AppError(PerformanceErrors['performance.activity_not_found']);
     if (activity.status === 'closed') throw new AppError(PerformanceErrors['performance.activity_closed']);
+    if (activity.status === 'cancelled') throw new AppError(PerformanceErrors['performance.activity_not_open'], { statusLabel: '已取消' });
     const attendance = await findAttendance(uow.tx, committeeId, activityId, memberId);
     if (!attendance && !activity.openSignUp) throw new AppError(PerformanceErrors['performance.not_invited']);
     const next = decide({ uow, activity, memberId, attendance });

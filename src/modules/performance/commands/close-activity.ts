@@ -16,6 +16,7 @@ export async function closeActivity(db: Db, caller: Caller, activityId: string) 
     const activity = await findActivity(uow.tx, committeeId, activityId, { lock: true });
     if (!activity) throw new AppError(PerformanceErrors['performance.activity_not_found']);
     if (activity.status === 'closed') throw new AppError(PerformanceErrors['performance.activity_closed']);
+    if (activity.status === 'cancelled') throw new AppError(PerformanceErrors['performance.activity_not_open'], { statusLabel: '已取消' });
     const absent = await unanswered(uow.tx, committeeId, activityId);
     for (const memberId of absent) {
       await setAttendance(uow.tx, committeeId, activityId, memberId, { status: 'absent', markedBy: 'close' });

@@ -29,7 +29,7 @@ export async function recordAutomatically(uow: UnitOfWork, committeeId: string, 
   } else if (opts.revive) {
     const existing = await findBySource(uow.tx, committeeId, r.sourceType, r.sourceRef);
     if (existing?.status === 'void') {
-      await setRecordStatus(uow.tx, committeeId, existing.id, { status: 'verified' });
+      await setRecordStatus(uow.tx, committeeId, existing.id, { status: 'verified', decision: 'kept', span: 'open' });
       await uow.audit({ committeeId, action: 'duty_record.revived', entity: 'duty_record', entityId: existing.id, before: { status: 'void' }, after: { status: 'verified' } });
     }
   }

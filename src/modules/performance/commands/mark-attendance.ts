@@ -18,6 +18,8 @@ export async function markAttendance(db: Db, caller: Caller, activityId: string,
   return transact(db, caller.actor, async (uow) => {
     const activity = await findActivity(uow.tx, committeeId, activityId, { lock: true });
     if (!activity) throw new AppError(PerformanceErrors['performance.activity_not_found']);
+    // A cancelled activity did not take place: no attendance, so no points and no deductions.
+    if (activity.status === 'cancelled') throw new AppError(PerformanceErrors['performance.activity_not_open'], { statusLabel: '已取消' });
     const ids = entries.map((e) => e.memberId);
     if (new Set(ids).size !== ids.length || (await activeMembers(uow.tx, committeeId, ids)).length !== ids.length) {
       throw new AppError(PerformanceErrors['performance.member_unknown']);

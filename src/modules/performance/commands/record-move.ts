@@ -13,7 +13,10 @@ export function recordActorsOf(caller: Caller, r: Pick<RecordRow, 'members' | 's
   const actors = new Set<RecordActor>();
   if (r.source === 'self_reported' && (own || (caller.actor.userId !== null && r.submittedBy === caller.actor.userId))) actors.add('owner');
   // A verifier never decides on a record that names themselves, whatever other grants they hold.
-  if (canVerify(caller) && !own) actors.add('verifier');
+  if (canVerify(caller) && !own) {
+    actors.add('verifier');
+    if (r.source === 'self_reported') actors.add('report_verifier');
+  }
   return { actors, own };
 }
 
@@ -41,13 +44,16 @@ export async function moveRecord(db: Db, caller: Caller, id: string, action: Rec
         return { record, own, state: record.status, actors };
       },
       refuse(reason, { own }) {
-        const verifying = (RECORD_TRANSITIONS[action].by as readonly string[]).includes('verifier');
+        const verifying = (RECORD_TRANSITIONS[action].by as readonly string[]).some((b) => b === 'verifier' || b === 'report_verifier');
         return reason === 'not_allowed' && verifying && own && canVerify(caller) ? new AppError(PerformanceErrors['performance.cannot_verify_own']) : null;
       },
       work: async () => ({ after: { reason: extra.reason ?? null } }),
-      writeState: (to) => setRecordStatus(uow.tx, committeeId, id, {
-        status: to, decidedBy: caller.actor.userId, decided: (RECORD_TRANSITIONS[action].by as readonly string[]).includes('verifier'),
+      // Counting starts when a record becomes verified and stops when it leaves that state (void, unverify).
+      writeState: (to, from) => setRecordStatus(uow.tx, committeeId, id, {
+        status: to, decidedBy: caller.actor.userId,
+        decision: action === 'unverify' ? 'undone' : (RECORD_TRANSITIONS[action].by as readonly string[]).includes('verifier') ? 'decided' : 'kept',
         rejectReason: action === 'reject' ? extra.reason : null,
+        span: to === 'verified' ? 'open' : from === 'verified' ? 'close' : null,
       }),
       auditAction: `duty_record.${action}`,
       stateKey: 'status',

@@ -1,4 +1,4 @@
-import type { KindScore, Score } from './engine.js';
+import { competitionRanks, rankOrder, type KindScore, type Score } from './engine.js';
 import type { Rules } from './rules.js';
 
 /**
@@ -52,13 +52,6 @@ export interface AssessmentSummary {
   allowance: { members: number; totalYuan: number };
 }
 
-/** Competition ranking (1, 2, 2, 4) of points sorted highest first. */
-function ranks(sortedDesc: number[]): number[] {
-  const out: number[] = [];
-  sortedDesc.forEach((p, i) => out.push(i > 0 && p === sortedDesc[i - 1] ? out[i - 1] : i + 1));
-  return out;
-}
-
 /** For points sorted highest first: how many have strictly fewer points than each. */
 function fewerThan(sortedDesc: number[]): number[] {
   const out = new Array<number>(sortedDesc.length);
@@ -72,13 +65,16 @@ function fewerThan(sortedDesc: number[]): number[] {
 const byName = new Intl.Collator('zh').compare;
 
 export function assess(rules: Rules, members: readonly AssessedMember[], belowBarLastYear: ReadonlySet<string>): { rows: AssessmentRow[]; summary: AssessmentSummary } {
-  const sorted = [...members].sort((a, b) => b.score.total - a.score.total || byName(a.name, b.name));
+  // Ranked by points, equal points by the rule set's tie-break groups; still equal: by name for the list, sharing the rank.
+  const scoreOrder = rankOrder(rules);
+  const order = (a: AssessedMember, b: AssessedMember) => scoreOrder(a.score, b.score);
+  const sorted = [...members].sort((a, b) => order(a, b) || byName(a.name, b.name));
   const totals = sorted.map((m) => m.score.total);
-  const rank = ranks(totals);
+  const rank = competitionRanks(sorted, order);
   const sectorRank = new Map<string, number>();
   for (const sector of new Set(sorted.map((m) => m.sectorId).filter((s): s is string => !!s))) {
     const inSector = sorted.filter((m) => m.sectorId === sector);
-    ranks(inSector.map((m) => m.score.total)).forEach((r, i) => sectorRank.set(inSector[i].memberId, r));
+    competitionRanks(inSector, order).forEach((r, i) => sectorRank.set(inSector[i].memberId, r));
   }
   const topGrade = [...rules.grades].sort((a, b) => b.min - a.min)[0].key;
   const bottomN = rules.warning.bottomN;

@@ -181,3 +181,27 @@ export function quotaProgress(rules: Rules, facts: readonly DutyFact[], roles: r
       return { key: q.key, label: q.label, met: requirements.every((r) => r.met), requirements };
     });
 }
+
+/**
+ * Orders scores for ranking, highest first: by total, then by the points of the rule set's
+ * `tieBreak` groups in order. 0 means the same rank (1, 2, 2, 4).
+ */
+export function rankOrder(rules: Pick<Rules, 'tieBreak'>): (a: Score, b: Score) => number {
+  const keys = rules.tieBreak ?? [];
+  const pointsIn = (s: Score, key: string) => s.byGroup.find((g) => g.key === key)?.points ?? 0;
+  return (a, b) => {
+    if (b.total !== a.total) return b.total - a.total;
+    for (const key of keys) {
+      const d = pointsIn(b, key) - pointsIn(a, key);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+}
+
+/** Competition ranks (1, 2, 2, 4) of items already sorted by `order`. */
+export function competitionRanks<T>(sorted: readonly T[], order: (a: T, b: T) => number): number[] {
+  const out: number[] = [];
+  sorted.forEach((x, i) => out.push(i > 0 && order(sorted[i - 1], x) === 0 ? out[i - 1] : i + 1));
+  return out;
+}

@@ -1,9 +1,10 @@
 import type { DutyKind, MemberRole } from './kinds.js';
 import { STANDING_AND_ABOVE } from './kinds.js';
-import { DEFAULT_GRADES, rulesSchema, type Rules, type RulesInput } from './rules.js';
+import { DEFAULT_GRADES, PASS_GRADES, rulesSchema, type Rules, type RulesInput } from './rules.js';
 
 /**
- * Rule presets a committee starts from (DOMAIN.md §4). What the sources give is marked
+ * Rule presets a committee starts from (DOMAIN.md §4): the demo's 定西 and 金昌 (below), and
+ * 安庆, 桐城, 济南 from the public schemes. What the sources give is marked
  * "source"; everything else is an assumption, written down here and in the module's notes:
  *
  * 安庆 — source: a 100-point scale, 优秀 ≥ 90, 良好 80–89, 称职 60–79, 不称职 < 60; unexcused
@@ -161,7 +162,80 @@ const jinan: RulesInput = {
   ],
 };
 
+/**
+ * 定西 and 金昌 — the demo's two committees (DOMAIN.md §4, §7). Source: 四个一 for members, 五个一
+ * for standing-committee members; 金昌's duty allowance of 1,200 元 a year; "90 分以上的委员达到
+ * 90 % 以上" as the feature reports it. Assumed (no public scheme gives the points): a base of
+ * points for holding the seat (60), then small bonuses per item with tight group caps, and
+ * deductions for unexcused absence: so that absence without leave gives 不合格, doing the minimum
+ * 合格, steady work 良好, and only the active reach 优秀 — a
+ * cap that most members hit (济南's 120) ranks nobody. Grade names follow the 合格 wording of
+ * their 考核办法 (优秀 ≥ 90, 良好 80–89, 合格 60–79, 不合格 < 60). Ties in points are broken by
+ * proposals, then social information, then research (`tieBreak`); the 三个一 DOMAIN mentions for
+ * 定西 concerns democratic supervisors, not members, and is not a member quota here.
+ */
+const dingxi: RulesInput = {
+  name: '定西市政协委员履职考核（基本分60＋履职积分）',
+  preset: 'dingxi',
+  base: 60,
+  maxTotal: 100,
+  groups: [
+    { key: 'meetings', label: '会议活动', cap: 20 },
+    { key: 'proposals', label: '提案工作', cap: 10 },
+    { key: 'info', label: '社情民意', cap: 10 },
+    { key: 'research', label: '调研视察监督', cap: 6 },
+    { key: 'liaison', label: '联系群众与社会服务', cap: 4 },
+  ],
+  items: [
+    { kind: 'plenary', group: 'meetings', points: 1, per: 'half_day' },
+    { kind: 'standing_meeting', group: 'meetings', points: 1.5, per: 'time', roles: standing },
+    { kind: 'consultation', group: 'meetings', points: 1.5, per: 'time' },
+    { kind: 'other_meeting', group: 'meetings', points: 1, per: 'time' },
+    { kind: 'speech', group: 'meetings', points: 3, per: 'time' },
+    { kind: 'annual_report', group: 'meetings', points: 3, roles: standing },
+    { kind: 'training', group: 'meetings', points: 0.5, per: 'half_day' },
+    { kind: 'reading', group: 'meetings', points: 1, per: 'time' },
+    { kind: 'proposal', group: 'proposals', points: 3, joint: true },
+    { kind: 'proposal_filed', group: 'proposals', points: 2, joint: true },
+    { kind: 'proposal_key', group: 'proposals', points: 3, joint: true },
+    { kind: 'proposal_excellent', group: 'proposals', points: 3, joint: true },
+    { kind: 'social_info', group: 'info', points: 1.5 },
+    { kind: 'social_info_adopted', group: 'info', points: 2 },
+    { kind: 'leader_instruction', group: 'info', points: 3 },
+    { kind: 'research', group: 'research', points: 2, per: 'time' },
+    { kind: 'inspection', group: 'research', points: 2, per: 'time' },
+    { kind: 'supervision', group: 'research', points: 2, per: 'time' },
+    { kind: 'liaison', group: 'liaison', points: 1, per: 'time' },
+    { kind: 'investment', group: 'liaison', points: 1.5 },
+    { kind: 'service', group: 'liaison', points: 1, per: 'time' },
+    { kind: 'other', group: 'liaison', points: 0.5 },
+  ],
+  deductions: [{ kind: 'absence_plenary', points: 10 }, { kind: 'absence_meeting', points: 3 }],
+  jointSplit: { mode: 'first_share', firstShare: 0.5 },
+  grades: PASS_GRADES,
+  tieBreak: ['proposals', 'info', 'research'],
+  quotas: QUOTAS_4_5,
+};
+
+/** 金昌: as 定西, with its own weights (meetings count more, research less) and the allowance tied to 四个一 / 五个一. */
+const jinchang: RulesInput = {
+  ...dingxi,
+  name: '金昌市政协委员履职考核（基本分60＋履职积分）',
+  preset: 'jinchang',
+  groups: [
+    { key: 'meetings', label: '会议活动', cap: 22 },
+    { key: 'proposals', label: '提案与社情民意', cap: 16 },
+    { key: 'research', label: '调研视察监督', cap: 6 },
+    { key: 'liaison', label: '联系群众与社会服务', cap: 6 },
+  ],
+  items: dingxi.items!.map((i) => (i.group === 'info' ? { ...i, group: 'proposals' } : i)),
+  tieBreak: ['proposals', 'meetings'],
+  allowance: { amountYuan: 1200, minPoints: 60, requireQuotas: true },
+};
+
 export const PRESETS = {
+  dingxi: { label: '定西（基本分60＋履职积分，百分制）', rules: rulesSchema.parse(dingxi) },
+  jinchang: { label: '金昌（基本分60＋履职积分，百分制）', rules: rulesSchema.parse(jinchang) },
   anqing: { label: '安庆（百分制）', rules: rulesSchema.parse(anqing) },
   tongcheng: { label: '桐城（会议50/提案25/活动10/信息15）', rules: rulesSchema.parse(tongcheng) },
   jinan: { label: '济南（基础分70＋加分50）', rules: rulesSchema.parse(jinan) },

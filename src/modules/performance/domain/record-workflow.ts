@@ -5,10 +5,14 @@ import { defineWorkflow, type TransitionDef } from '../../../platform/workflow.j
  * and become void when their source is revoked (a withdrawn proposal, a corrected attendance).
  *
  *   submitted ──verify──▶ verified ──void──▶ void
+ *       │ ▲                  │
+ *       │ └────unverify──────┘   (a self-reported record verified by mistake goes back to the queue)
  *       │ └──reject──▶ rejected
  *       └──withdraw──▶ withdrawn
  *
  * Only verified records count. A verifier never decides on a record that names themselves.
+ * 撤销核实 (unverify) is for self-reported records only: an automatic record has no queue to go
+ * back to, it is corrected by voiding it.
  */
 export const RECORD_STATUSES = {
   submitted: '待核实',
@@ -19,7 +23,7 @@ export const RECORD_STATUSES = {
 } as const;
 export type RecordStatus = keyof typeof RECORD_STATUSES;
 
-export type RecordActor = 'owner' | 'verifier';
+export type RecordActor = 'owner' | 'verifier' | 'report_verifier';
 
 export type RecordTransition = TransitionDef<RecordStatus, RecordActor>;
 
@@ -28,6 +32,7 @@ export const RECORD_TRANSITIONS = {
   reject: { from: ['submitted'], to: 'rejected', by: ['verifier'], label: '退回' },
   withdraw: { from: ['submitted'], to: 'withdrawn', by: ['owner'], label: '撤回' },
   void: { from: ['verified'], to: 'void', by: ['verifier'], label: '作废' },
+  unverify: { from: ['verified'], to: 'submitted', by: ['report_verifier'], label: '撤销核实', labelEn: 'undo verification' },
 } as const satisfies Record<string, RecordTransition>;
 export const recordWorkflow = defineWorkflow({
   name: 'duty_record',
@@ -37,6 +42,7 @@ export const recordWorkflow = defineWorkflow({
   actors: {
     owner: 'a member the record names, or who submitted it (self-reported records only)',
     verifier: 'staff who verify (member affairs), never on a record naming themselves',
+    report_verifier: 'a verifier, on a self-reported record (automatic records are corrected by voiding)',
   },
   transitions: RECORD_TRANSITIONS,
   errors: { notAllowed: 'performance.record_not_allowed', invalidTransition: 'performance.invalid_record_transition' },

@@ -82,6 +82,11 @@ export const rulesSchema = z
     jointSplit: jointSplit.default({ mode: 'first_share', firstShare: 0.5 }),
     grades: z.array(gradeBand).min(1).max(20),
     quotas: z.array(quota).max(20).default([]),
+    /**
+     * How equal totals are ranked: by the points of these groups, in order (more ranks higher);
+     * members equal in all of them share the rank (1, 2, 2, 4). Empty: equal totals share the rank.
+     */
+    tieBreak: z.array(key).max(10).default([]),
     /** 通报表扬: every member of the top grade, or the top N by points. */
     commendation: z.discriminatedUnion('mode', [
       z.object({ mode: z.literal('top_grade') }),
@@ -108,6 +113,9 @@ export const rulesSchema = z
       ded.add(d.kind);
     });
     if (new Set(r.grades.map((g) => g.min)).size !== r.grades.length) ctx.addIssue({ code: 'custom', path: ['grades'], message: '档次分数线重复' });
+    r.tieBreak.forEach((g, i) => {
+      if (!groups.has(g)) ctx.addIssue({ code: 'custom', path: ['tieBreak', i], message: `没有分组 ${g}` });
+    });
     if (new Set(r.quotas.map((q) => q.key)).size !== r.quotas.length) ctx.addIssue({ code: 'custom', path: ['quotas'], message: '指标重复' });
   });
 export type Rules = z.infer<typeof rulesSchema>;
@@ -119,4 +127,12 @@ export const DEFAULT_GRADES: GradeBand[] = [
   { key: 'good', label: '良好', min: 80 },
   { key: 'competent', label: '称职', min: 60 },
   { key: 'incompetent', label: '不称职', min: 0 },
+];
+
+/** The 合格 wording many committees use (定西, 金昌): 优秀 ≥ 90, 良好 80–89, 合格 60–79, 不合格 < 60. */
+export const PASS_GRADES: GradeBand[] = [
+  { key: 'excellent', label: '优秀', min: 90 },
+  { key: 'good', label: '良好', min: 80 },
+  { key: 'pass', label: '合格', min: 60 },
+  { key: 'fail', label: '不合格', min: 0 },
 ];

@@ -41,6 +41,8 @@ export async function getActivity(db: Executor, caller: Caller, id: string, now:
       requestLeave: !!me && open && now <= w.until && (status === 'invited' || status === 'signed_up'),
       markAttendance: organiser,
       close: organiser && open,
+      edit: organiser && open,
+      cancel: organiser && open && count('attended') === 0,
     },
   };
 }

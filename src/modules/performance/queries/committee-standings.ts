@@ -1,6 +1,6 @@
 import type { Executor } from '../../../platform/db/unit-of-work.js';
 import type { StandingsQuery } from '../contracts.js';
-import { scoreMember, type DutyFact, type Score } from '../domain/engine.js';
+import { competitionRanks, rankOrder, scoreMember, type DutyFact, type Score } from '../domain/engine.js';
 import { chinaDate, yearOf } from '../../../platform/time.js';
 import { primaryRole } from '../domain/kinds.js';
 import { membersForScoring, type ScoredMember } from '../record.repository.js';
@@ -36,13 +36,14 @@ export async function scoreCommittee(db: Executor, committeeId: string, year: nu
 export async function committeeStandings(db: Executor, committeeId: string, q: StandingsQuery) {
   const year = q.year ?? yearOf(chinaDate());
   const { rows, rules, effective } = await scoreCommittee(db, committeeId, year);
-  // Competition ranking in the whole committee (1, 2, 2, 4), before any filter.
-  const rankByTotal = new Map<number, number>();
-  rows.map((r) => r.score.total).sort((a, b) => b - a).forEach((t, i) => rankByTotal.has(t) || rankByTotal.set(t, i + 1));
-  const rankOf = (t: number) => rankByTotal.get(t)!;
+  // Competition ranking in the whole committee (1, 2, 2, 4), equal points ordered by the rules' tie-break groups, before any filter.
+  const byScore = rankOrder(rules);
+  const ranked = [...rows].sort((a, b) => byScore(a.score, b.score));
+  const rankByMember = new Map<string, number>();
+  competitionRanks(ranked, (a, b) => byScore(a.score, b.score)).forEach((r, i) => rankByMember.set(ranked[i].member.id, r));
   let items = rows.map((r) => ({
     memberId: r.member.id, name: r.member.name, sectorId: r.member.sectorId, sectorName: r.member.sectorName, roles: r.member.roles,
-    primaryRole: primaryRole(r.member.roles), points: r.score.total, grade: r.score.grade, rank: rankOf(r.score.total),
+    primaryRole: primaryRole(r.member.roles), points: r.score.total, grade: r.score.grade, rank: rankByMember.get(r.member.id)!,
     quotasMet: r.score.quotas.every((x) => x.met), deductions: r.score.deductions.reduce((s, d) => s + d.points, 0),
   }));
   if (q.sectorId) items = items.filter((i) => i.sectorId === q.sectorId);
@@ -51,8 +52,8 @@ export async function committeeStandings(db: Executor, committeeId: string, q: S
   const order = q.order ?? (q.sort === 'points' ? 'desc' : 'asc');
   const sign = order === 'asc' ? 1 : -1;
   const byName = (a: { name: string; memberId: string }, b: { name: string; memberId: string }) => zhCompare(a.name, b.name) || a.memberId.localeCompare(b.memberId);
-  // Ties in points are listed by name (pinyin order), whatever the direction.
-  items.sort((a, b) => (q.sort === 'points' ? sign * (a.points - b.points) || byName(a, b) : sign * byName(a, b)));
+  // By rank (points, then the tie-break); members sharing a rank are listed by name (pinyin order), whatever the direction.
+  items.sort((a, b) => (q.sort === 'points' ? sign * (b.rank - a.rank) || byName(a, b) : sign * byName(a, b)));
   const byGrade = [...rules.grades].sort((a, b) => b.min - a.min).map((g) => ({ key: g.key, label: g.label, count: items.filter((i) => i.grade.key === g.key).length }));
   return {
     year,

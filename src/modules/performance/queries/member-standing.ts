@@ -12,7 +12,9 @@ import { effectiveRules, type EffectiveRules } from './effective-rules.js';
 export interface StandingView extends Score {
   year: number;
   member: { id: string; name: string; sectorId: string | null; sectorName: string | null; roles: string[]; primaryRole: MemberRole };
-  rules: { name: string; preset: string | null; source: EffectiveRules['source']; ruleSet: EffectiveRules['ruleSet'] };
+  rules: { name: string; preset: string | null; maxTotal: number | null; source: EffectiveRules['source']; ruleSet: EffectiveRules['ruleSet'] };
+  /** The total would be higher without the rules' ceiling (maxTotal): shown as 已达上限. */
+  atCeiling: boolean;
   /** Self-reported records of the year waiting for verification (they do not count yet). */
   pending: Pick<RecordRow, 'id' | 'kind' | 'title' | 'occurredOn' | 'createdAt'>[];
   /** The member's result in the year's published assessment, once there is one (the live points may differ after it). */
@@ -34,11 +36,14 @@ export async function getMemberStanding(db: Executor, committeeId: string, membe
   ]);
   const m = members[0];
   if (!m) throw new AppError(PerformanceErrors['performance.member_not_found']);
+  const score = scoreMember(eff.rules, facts, m.roles);
   return {
     year,
     member: { ...m, primaryRole: primaryRole(m.roles) },
-    rules: { name: eff.rules.name, preset: eff.rules.preset, source: eff.source, ruleSet: eff.ruleSet },
-    ...scoreMember(eff.rules, facts, m.roles),
+    rules: { name: eff.rules.name, preset: eff.rules.preset, maxTotal: eff.rules.maxTotal, source: eff.source, ruleSet: eff.ruleSet },
+    ...score,
+    atCeiling: eff.rules.maxTotal !== null && score.total >= eff.rules.maxTotal
+      && score.base + score.byGroup.reduce((s, g) => s + g.points, 0) - score.deductions.reduce((s, d) => s + d.points, 0) > eff.rules.maxTotal,
     pending,
     published,
   };

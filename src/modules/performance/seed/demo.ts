@@ -18,8 +18,10 @@ import { seedAnnualReports } from './annual-reports.js';
  * 履职 demo data for 定西市政协 and 金昌市政协: a year (2026) of activities, invitations,
  * attendance (most attend, some excused, a few unexcused), and self-reported records (most
  * verified, some pending, some rejected) — all through the real commands, deterministic (one
- * PRNG per committee). The year is scored by the 济南 preset (base 70 + bonus), so that the
- * live standings give the reported outcome: about nine in ten members at 90 points or more.
+ * PRNG per committee). Each committee is scored by its own preset (定西, 金昌: base 60 + small
+ * bonuses with tight caps, deductions for unexcused absence), and members differ as they do in a real committee: a few hardly take
+ * part, most attend and report a little (合格/良好), an active group reports much more (优秀), so
+ * the year's distribution separates people instead of putting nine in ten at the top.
  * One activity stays open today (China time) for the check-in demo.
  */
 export const DEMO_PERFORMANCE_YEAR = 2026;
@@ -56,6 +58,8 @@ const SOCIAL_TITLES = ['关于加强农村留守老人关爱服务的建议', '�
 const INVEST_TITLES = ['赴兰州参加招商推介会', '赴深圳开展招商考察', '对接浙江企业来定投资', '参加东西部协作招商洽谈'];
 const SERVICE_TITLES = ['捐资助学活动', '送医下乡义诊', '“委员在行动”公益服务', '慰问困难群众'];
 const LIAISON_TITLES = ['走访界别群众', '在委员工作站接待群众'];
+const SPEECH_TITLES = ['全体会议大会发言：加快中药材产业链建设', '常委会议发言：推动县域经济高质量发展', '专题协商会发言：改善农村人居环境'];
+const TRIP_TITLES = ['随专委会赴县区调研农村饮水安全', '参加市政协视察城市更新项目', '参加民主监督小组走访承办单位'];
 const REJECT_REASONS = ['缺少活动照片或签到表', '与会议签到记录重复，请核对', '佐证材料不足，请补充后重新提交'];
 
 const at = (date: string, hour = 9) => `${date}T${String(hour).padStart(2, '0')}:00:00+08:00`;
@@ -69,21 +73,22 @@ export async function seedPerformanceDemo(db: Db, opts: { progress?: (done: numb
   await Promise.all(DEMO_PERFORMANCE_COMMITTEES.map(async (code, n) => {
     const { rows: c } = await db.execute<{ id: string; shortName: string }>(sql`select id, short_name as "shortName" from committees where code = ${code}`);
     if (!c[0]) return;
-    const r = await seedCommittee(db, c[0].id, c[0].shortName, (opts.seed ?? 1) * 104729 + n * 31 + 17, today);
+    const r = await seedCommittee(db, code, c[0].id, c[0].shortName, (opts.seed ?? 1) * 104729 + n * 31 + 17, today);
     lines[n] = `${c[0].shortName} ${r.activities} 项活动、${r.records} 条自报记录、${r.reports} 份常委述职`;
     opts.progress?.(++done, total);
   }));
   return `履职演示数据 / duty performance demo: ${lines.filter(Boolean).join('；')}`;
 }
 
-async function seedCommittee(db: Db, committeeId: string, short: string, seed: number, today: string) {
+async function seedCommittee(db: Db, code: string, committeeId: string, short: string, seed: number, today: string) {
   const rand = rng(seed);
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
   const actor = { userId: null, label: 'seed:performance' };
   const staff: Caller = { committeeId, actor, grants: [{ role: 'staff', office: 'member_affairs' }], admin: false };
   const asMember = (id: string): Caller => ({ committeeId, actor, grants: [{ role: 'member', memberId: id }], admin: false });
 
-  await saveRules(db, staff, { year: DEMO_PERFORMANCE_YEAR, preset: 'jinan', note: '演示：采用济南方案（基础分70＋加分）' });
+  const preset = code === 'jinchang' ? 'jinchang' : 'dingxi';
+  await saveRules(db, staff, { year: DEMO_PERFORMANCE_YEAR, preset, note: `演示：${short}委员履职考核办法` });
 
   const { rows } = await db.execute<{ id: string; roles: string[] }>(sql`select id, roles from members where committee_id = ${committeeId} and status = 'active' order by name_pinyin, id`);
   const members: M[] = rows.map((m) => ({ ...m, standing: m.roles.some((x) => x !== 'member') }));
@@ -91,17 +96,21 @@ async function seedCommittee(db: Db, committeeId: string, short: string, seed: n
   const { rows: demoRows } = await db.execute<{ memberId: string | null }>(sql`
     select member_id as "memberId" from user_roles where committee_id = ${committeeId} and role = 'member' and member_id is not null order by member_id limit 1`);
   const demoMember = demoRows[0]?.memberId ?? null;
-  // How diligent each member is this year (0..1): most are, a few are not.
-  const diligence = new Map(members.map((m) => [m.id, rand() < 0.05 ? rand() * 0.4 : 0.75 + rand() * 0.25]));
-  if (demoMember) diligence.set(demoMember, 0.95);
-
-  // What each member has earned so far under the 济南 bonus items, to top the diligent up with reports.
-  const BONUS: Partial<Record<ActivityType | RecordInput['kind'], number>> = {
-    thematic_consultation: 3, bimonthly_consultation: 3, research: 3, inspection: 3, reception_day: 2,
-    social_info: 5, investment: 3, service: 2, liaison: 2,
-  };
-  const earned = new Map(members.map((m) => [m.id, 0]));
-  const earn = (id: string, pts: number) => earned.set(id, earned.get(id)! + pts);
+  // How each member takes part this year: a few hardly (attend little, report nothing), most
+  // steadily, an active group (about a quarter) much more — they are also invited more often.
+  type Tier = 'low' | 'steady' | 'active';
+  const tier = new Map<string, Tier>(members.map((m) => {
+    const x = rand();
+    return [m.id, x < 0.07 ? 'low' : x < 0.75 ? 'steady' : 'active'];
+  }));
+  const diligence = new Map(members.map((m) => {
+    const t = tier.get(m.id)!;
+    return [m.id, t === 'low' ? 0.2 + rand() * 0.35 : t === 'steady' ? 0.7 + rand() * 0.2 : 0.9 + rand() * 0.1];
+  }));
+  if (demoMember) {
+    tier.set(demoMember, 'steady');
+    diligence.set(demoMember, 0.95);
+  }
   let activities = 0;
   for (const plan of plansFor(short)) {
     let invitees: M[];
@@ -109,8 +118,9 @@ async function seedCommittee(db: Db, committeeId: string, short: string, seed: n
     else if (plan.pick === 'standing') invitees = members.filter((m) => m.standing);
     else {
       const n = plan.pick;
-      // The demo member is kept to the meetings and a few reports, well below the cap, so that a check-in shows.
-      invitees = members.filter((m) => rand() < n / members.length && m.id !== demoMember);
+      // The active are invited about twice as often; the demo member is kept to the meetings and
+      // a few reports, well below the caps, so that a check-in shows.
+      invitees = members.filter((m) => rand() < (n / members.length) * (tier.get(m.id) === 'active' ? 1.8 : 0.8) && m.id !== demoMember);
     }
     if (!invitees.length) continue;
     const id = await createActivity(db, staff, {
@@ -126,9 +136,9 @@ async function seedCommittee(db: Db, committeeId: string, short: string, seed: n
       const attend = plan.type === 'plenary' ? 0.97 * d + 0.03 : d * 0.92;
       if (x < attend) {
         entries.push({ memberId: m.id, status: 'attended' });
-        earn(m.id, plan.type === 'training' ? plan.halfDays : BONUS[plan.type] ?? 0);
       }
-      else if (x < attend + (1 - attend) * (plan.type === 'plenary' ? 0.9 : 0.85)) entries.push({ memberId: m.id, status: 'excused', reason: pick(['因公出差', '身体原因请假', '参加单位重要会议', '家中有事']) });
+      // Those who hardly take part mostly stay away without leave (the deductions that make 不合格).
+      else if (x < attend + (1 - attend) * (tier.get(m.id) === 'low' ? 0.4 : plan.type === 'plenary' ? 0.9 : 0.85)) entries.push({ memberId: m.id, status: 'excused', reason: pick(['因公出差', '身体原因请假', '参加单位重要会议', '家中有事']) });
       // the rest stay unanswered: closing the activity makes them absent without leave
     }
     for (let i = 0; i < entries.length; i += 500) await markAttendance(db, staff, id, { entries: entries.slice(i, i + 500) });
@@ -163,23 +173,24 @@ async function seedCommittee(db: Db, committeeId: string, short: string, seed: n
       metrics: { peopleReceived: 3 + Math.floor(rand() * 30), demandsCollected: Math.floor(rand() * 6) }, evidence: [{ name: '接待登记表.jpg' }] };
   };
   const social = (): RecordInput => ({ kind: 'social_info', occurredOn: dayOf(), title: pick(SOCIAL_TITLES), evidence: [{ name: '信息原文.docx' }] });
+  const speech = (): RecordInput => ({ kind: 'speech', occurredOn: dayOf(), title: pick(SPEECH_TITLES), evidence: [{ name: '发言稿.docx' }] });
+  const trip = (): RecordInput => ({ kind: pick(['research', 'inspection'] as const), occurredOn: dayOf(), title: pick(TRIP_TITLES), evidence: [{ name: '调研报告.docx' }] });
+  const times = <T>(n: number, f: () => T) => Array.from({ length: n }, f);
   for (const m of members) {
-    const d = diligence.get(m.id)!;
-    const inputs: RecordInput[] = m.id === demoMember ? [] : d >= 0.75 ? [social(), social(), extra()] : rand() < 0.5 ? [social()] : [];
+    const t = tier.get(m.id)!;
+    const inputs: RecordInput[] = m.id === demoMember
+      ? [social(), social()]
+      : t === 'low' ? (rand() < 0.4 ? [social()] : [])
+      : t === 'steady' ? [...times(Math.floor(rand() * 4), social), ...(rand() < 0.6 ? [extra()] : []), ...(rand() < 0.2 ? [trip()] : [])]
+      : [...times(3 + Math.floor(rand() * 5), social), ...times(1 + Math.floor(rand() * 3), extra), ...(rand() < 0.7 ? [speech()] : []), ...(rand() < 0.6 ? [trip()] : [])];
     if (m.id === demoMember) inputs.push({ kind: 'service', occurredOn: lastDay, title: '为山区学校捐赠图书', metrics: { studentsFunded: 0, peopleServed: 120, amountDonatedWan: 1.5 }, evidence: [{ name: '捐赠照片.jpg' }] });
     inputs.forEach((input, k) => {
       const x = rand();
-      if (x < (k < 2 ? 0.95 : 0.75)) earn(m.id, BONUS[input.kind] ?? 0);
-      // The extra report is the one most often rejected or still waiting; the demo member's last one is pending.
+      // Most reports are verified, some rejected, some still waiting; the demo member's last one is pending.
       const decision = m.id === demoMember ? (k === inputs.length - 1 ? 'pending' : 'verify')
-        : x < (k < 2 ? 0.95 : 0.75) ? 'verify' : x < (k < 2 ? 0.98 : 0.88) ? 'reject' : 'pending';
+        : x < 0.88 ? 'verify' : x < 0.95 ? 'reject' : 'pending';
       planned.push({ memberId: m.id, input, decision, reason: pick(REJECT_REASONS) });
     });
-    // A diligent member short of 20 bonus points also reported more social information (verified).
-    while (d >= 0.75 && m.id !== demoMember && earned.get(m.id)! < 22) {
-      planned.push({ memberId: m.id, input: social(), decision: 'verify', reason: '' });
-      earn(m.id, 5);
-    }
   }
   let next = 0;
   const worker = async () => {

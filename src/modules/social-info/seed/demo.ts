@@ -112,7 +112,10 @@ async function seedCity(
 
   const caller = (grants: Grant[], label: string): Caller => ({ committeeId, actor: { userId: null, label }, grants, admin: false });
   const office = caller([{ role: 'staff', office: 'info' }], 'seed:信息科');
-  const leader = caller([{ role: 'leader' }], 'seed:秘书长');
+  // The issues are signed by the committee's 秘书长, a real member of the demo roster, by name.
+  const { rows: sg } = await db.execute<{ name: string }>(sql`
+    select name from members where committee_id = ${committeeId} and status = 'active' and 'secretary_general' = any(roles) order by name_pinyin limit 1`);
+  const leader = caller([{ role: 'leader' }], sg[0]?.name ?? `${region}政协秘书长`);
   const asMember = (memberId: string) => caller([{ role: 'member', memberId }], 'seed:委员');
 
   // Settings, periodicals, topics of the season, officers.

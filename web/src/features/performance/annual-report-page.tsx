@@ -5,6 +5,7 @@ import { AttachmentUpload, type AttachmentMeta } from '../../ui/attachment-uploa
 import { ErrorAlert } from '../../ui/error-alert';
 import { REPORT_MAX, REPORT_MIN, reportYears, useOwnAnnualReport, useSubmitAnnualReport, when, type AnnualReport } from './annual-report.api';
 import { usePerfT } from './performance-i18n';
+import { useStanding } from './performance.api';
 
 /** 常委年度述职: a standing-committee member writes the year's report, attaches files, submits and revises it. */
 export default function AnnualReportPage() {
@@ -44,7 +45,7 @@ function AnnualReportScreen() {
                 {r.report && <Typography.Text data-testid="annual-submitted-at">{t('annual.submittedAt', { at: when(r.report.submittedAt) })}</Typography.Text>}
                 {r.report && r.report.updatedAt !== r.report.submittedAt && <Typography.Text type="secondary">{t('annual.updatedAt', { at: when(r.report.updatedAt) })}</Typography.Text>}
               </Space>
-              <Typography.Text type="secondary">{t('annual.counts')}</Typography.Text>
+              <QuotaNote year={year} />
             </Space>
           </Card>
           {/* A fresh form per year and per saved version: it starts from what the server holds. */}
@@ -99,5 +100,21 @@ function ReportForm({ year, report }: { year: number; report: AnnualReport | nul
         </Button>
       </Form>
     </Card>
+  );
+}
+
+/**
+ * Which quota the report counts toward, from the member's own standing (the year's rules and the
+ * member's role), so that this page and 我的履职 name the same quota.
+ */
+function QuotaNote({ year }: { year: number }) {
+  const t = usePerfT();
+  const standing = useStanding(year);
+  const quota = standing.data?.quotas.find((q) => q.requirements.some((r) => r.kinds.includes('annual_report')));
+  const requirement = quota?.requirements.find((r) => r.kinds.includes('annual_report'));
+  return (
+    <Typography.Text type="secondary" data-testid="annual-quota">
+      {quota && requirement ? t('annual.counts', { quota: quota.label, requirement: requirement.label }) : t('annual.countsRecord')}
+    </Typography.Text>
   );
 }

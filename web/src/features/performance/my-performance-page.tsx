@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { Alert, Button, Card, Col, Form, Input, List, Progress, Row, Select, Space, Statistic, Table, Tag, Typography } from 'antd';
 import { RequireAbility } from '../../app/auth';
 import { ErrorAlert } from '../../ui/error-alert';
-import { useActivities, useCheckIn, useStanding } from './performance.api';
+import { useActivities, useCheckIn, useStanding, type Standing } from './performance.api';
 import { usePerfT } from './performance-i18n';
 import { useEnumLabel, useRequirementLabel } from '../../ui/enum-label';
 
@@ -22,6 +22,7 @@ function MyPerformance() {
   const requirementLabel = useRequirementLabel();
   const standing = useStanding();
   const s = standing.data;
+  const cappedGroups = new Set((s?.byGroup ?? []).filter((g) => g.capped).map((g) => g.key));
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>{t('my.title')}</Typography.Title>
@@ -37,13 +38,33 @@ function MyPerformance() {
             <Typography.Text type="secondary">{s.rules.name}</Typography.Text>
           </Card>
           <Card size="small" title={t('my.byKind')}>
+            {s.atCeiling && <Alert type="info" showIcon style={{ marginBottom: 8 }} data-testid="my-at-ceiling" message={t('my.atCeiling', { max: s.rules.maxTotal ?? 0 })} />}
             <Table
               size="small" pagination={false} rowKey="kind" data-testid="my-by-kind"
-              dataSource={[...s.byKind.filter((k) => k.count > 0).map((k) => ({ ...k, label: label('dutyKind', k.kind, k.label) })), ...s.deductions.filter((d) => d.count > 0).map((d) => ({ kind: d.kind, label: `${t('my.deductions')}：${label('dutyKind', d.kind, d.label)}`, count: d.count, points: -d.points }))]}
+              dataSource={[...s.byKind.filter((k) => k.count > 0).map((k) => ({ ...k, label: label('dutyKind', k.kind, k.label) })), ...s.deductions.filter((d) => d.count > 0).map((d) => ({ kind: d.kind, label: `${t('my.deductions')}：${label('dutyKind', d.kind, d.label)}`, count: d.count, points: -d.points, group: null, capped: false }))]}
               columns={[
-                { dataIndex: 'label', title: '' },
+                {
+                  dataIndex: 'label', title: '',
+                  // A kind whose own cap or whose group's cap is reached: a new record of it adds nothing, and says so.
+                  render: (v: string, k: { capped?: boolean; group?: string | null }) => (
+                    <>{v}{(k.capped || (k.group && cappedGroups.has(k.group))) && <Tag color="orange" style={{ marginInlineStart: 6 }} data-testid="my-capped">{t('my.capped')}</Tag>}</>
+                  ),
+                },
                 { dataIndex: 'count', title: '#', width: 50 },
                 { dataIndex: 'points', title: t('standings.points'), width: 70 },
+              ]}
+            />
+            <Table
+              size="small" pagination={false} rowKey="key" data-testid="my-by-group" style={{ marginTop: 8 }}
+              dataSource={s.byGroup.filter((g) => g.raw > 0)}
+              columns={[
+                { dataIndex: 'label', title: t('my.group') },
+                {
+                  title: t('standings.points'), width: 170,
+                  render: (_: unknown, g: Standing['byGroup'][number]) => (
+                    <>{g.points}{g.cap !== null && ` / ${g.cap}`}{g.capped && <Tag color="orange" style={{ marginInlineStart: 6 }}>{t('my.capped')}（{t('my.rawPoints', { n: g.raw })}）</Tag>}</>
+                  ),
+                },
               ]}
             />
           </Card>

@@ -14,27 +14,30 @@ export interface Standing {
   base: number;
   grade: { key: string; label: string };
   byKind: KindScore[];
+  byGroup: { key: string; label: string; raw: number; points: number; cap: number | null; capped: boolean }[];
   deductions: { kind: string; label: string; count: number; points: number }[];
-  quotas: { key: string; label: string; met: boolean; requirements: { label: string; min: number; count: number; met: boolean }[] }[];
+  quotas: { key: string; label: string; met: boolean; requirements: { label: string; kinds: string[]; min: number; count: number; met: boolean }[] }[];
   pending: { id: string; kind: string; title: string; occurredOn: string }[];
-  member: { id: string; name: string; sectorName: string | null };
-  rules: { name: string };
+  member: { id: string; name: string; sectorName: string | null; primaryRole: string };
+  rules: { name: string; maxTotal: number | null };
+  atCeiling: boolean;
 }
 export type AttendanceStatus = 'invited' | 'signed_up' | 'attended' | 'excused' | 'absent';
 export interface ActivityItem {
   id: string; type: string; typeLabel: string; title: string; startsAt: string; endsAt: string | null; place: string | null;
-  status: 'open' | 'closed'; myStatus: AttendanceStatus | null; myStatusLabel: string | null;
+  status: 'open' | 'closed' | 'cancelled'; halfDays: number; myStatus: AttendanceStatus | null; myStatusLabel: string | null;
 }
 export interface ActivityDetail extends ActivityItem {
   checkInCode: string | null;
   counts: Record<AttendanceStatus, number>;
   attendance: { memberId: string; name?: string; memberName?: string; status: AttendanceStatus; reason: string | null }[] | null;
-  abilities: { signUp: boolean; checkIn: boolean; requestLeave: boolean; markAttendance: boolean; close: boolean };
+  abilities: { signUp: boolean; checkIn: boolean; requestLeave: boolean; markAttendance: boolean; close: boolean; edit: boolean; cancel: boolean };
 }
 export interface DutyRecord {
   id: string; kind: string; kindLabel?: string; title: string; occurredOn: string; status: string; statusLabel?: string;
   metrics: Record<string, number>; evidence: { name: string; url: string | null }[]; attachments: AttachmentMeta[];
-  members: { memberId: string; name?: string }[]; rejectReason?: string | null;
+  members: { memberId: string; name?: string }[]; rejectReason?: string | null; description?: string | null;
+  decidedAt?: string | null; abilities?: Record<string, boolean>;
 }
 export interface StandingRow {
   memberId: string; name: string; sectorId: string | null; sectorName: string | null; roles: string[]; primaryRole: string;
@@ -50,11 +53,12 @@ export interface AssessmentResult {
   commended: boolean; warned: boolean; allowanceYuan: number;
 }
 export interface AssessmentDetail extends Assessment { rules: { name: string }; results: AssessmentResult[] }
-export interface KindsInfo { kinds: Record<string, string>; selfReportable: string[]; metrics: Record<string, string[]> }
+export interface KindsInfo { kinds: Record<string, string>; selfReportable: string[]; metrics: Record<string, string[]>; activityTypes: Record<string, string> }
 
 const year = () => new Date().getFullYear();
 
-export const useStanding = () => useQuery({ queryKey: ['perf', 'standing'], queryFn: () => api.get<Standing>('/api/performance/standing') });
+export const useStanding = (y?: number) =>
+  useQuery({ queryKey: ['perf', 'standing', y ?? null], queryFn: () => api.get<Standing>('/api/performance/standing', y ? { year: y } : undefined) });
 export const useKinds = () => useQuery({ queryKey: ['perf', 'kinds'], queryFn: () => api.get<KindsInfo>('/api/performance/kinds'), staleTime: 10 * 60_000 });
 export const useActivities = () => useQuery({ queryKey: ['perf', 'activities'], queryFn: () => api.get<{ items: ActivityItem[] }>('/api/performance/activities', { year: year() }) });
 export const useActivity = (id: string) => useQuery({ queryKey: ['perf', 'activity', id], queryFn: () => api.get<ActivityDetail>(`/api/performance/activities/${id}`) });
@@ -90,6 +94,26 @@ export function useMarkAttendance(id: string) {
     onSuccess: done,
   });
 }
+export type ActivityInput = import('../../../../src/modules/performance/contracts').ActivityInput;
+export type ActivityPatch = import('../../../../src/modules/performance/contracts').ActivityPatch;
+export function useCreateActivity() {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: ActivityInput) => api.post<ActivityDetail>('/api/performance/activities', body), onSuccess: done });
+}
+export function useUpdateActivity(id: string) {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (body: ActivityPatch) => api.patch<ActivityDetail>(`/api/performance/activities/${id}`, body), onSuccess: done });
+}
+export function useCancelActivity(id: string) {
+  const done = useInvalidate();
+  return useMutation({ mutationFn: (reason: string) => api.post<ActivityDetail>(`/api/performance/activities/${id}/cancel`, { reason }), onSuccess: done });
+}
+/** Active members to invite by name (staff). */
+export const useMemberOptions = (enabled: boolean) =>
+  useQuery({
+    queryKey: ['perf', 'member-options'], enabled, staleTime: 5 * 60_000,
+    queryFn: () => api.get<{ items: { id: string; name: string; sectorName: string | null }[] }>('/api/members', { status: 'active', pageSize: 200 }),
+  });
 export function useCloseActivity(id: string) {
   const done = useInvalidate();
   return useMutation({ mutationFn: () => api.post<ActivityDetail>(`/api/performance/activities/${id}/close`), onSuccess: done });
@@ -98,10 +122,13 @@ export function useSubmitRecord() {
   const done = useInvalidate();
   return useMutation({ mutationFn: (body: RecordInput) => api.post<DutyRecord>('/api/performance/records', body), onSuccess: done });
 }
+/** Self-reported records verified lately (the newest first): where a verification made by mistake is undone. */
+export const useVerifiedRecords = () =>
+  useQuery({ queryKey: ['perf', 'records', 'verified'], queryFn: () => api.get<{ items: DutyRecord[]; total: number }>('/api/performance/records', { status: 'verified', source: 'self_reported', sort: 'decided', pageSize: 20 }) });
 export function useDecide() {
   const done = useInvalidate();
   return useMutation({
-    mutationFn: (v: { id: string; action: 'verify' | 'reject'; reason?: string }) =>
+    mutationFn: (v: { id: string; action: 'verify' | 'reject' | 'unverify'; reason?: string }) =>
       api.post<DutyRecord>(`/api/performance/records/${v.id}/${v.action}`, v.action === 'reject' ? { reason: v.reason } : {}),
     onSuccess: done,
   });

@@ -41,7 +41,8 @@ function Standings() {
           allowClear style={{ width: 140 }} placeholder={t('standings.allRoles')} value={role} onChange={setRole} data-testid="standings-role"
           options={ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }))}
         />
-        {data?.byGrade.map((g) => <Tag key={g.key}>{label('grade', g.key, g.label)} {g.count}</Tag>)}
+        {data?.byGrade.map((g) => <Tag key={g.key} data-testid="standings-grade" data-grade={g.key} data-count={g.count}>{label('grade', g.key, g.label)} {g.count}</Tag>)}
+        {data && <span data-testid="standings-total" data-count={data.total} />}
       </Space>
       <Table<StandingRow>
         rowKey="memberId" size="small" loading={isFetching} dataSource={data?.items ?? []} data-testid="standings-table" scroll={{ x: 640 }}

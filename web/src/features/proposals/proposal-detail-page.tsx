@@ -1,20 +1,18 @@
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { Button, Card, Descriptions, Grid, Skeleton, Space, Tag, Timeline, Typography } from 'antd';
+import { Button, Card, Descriptions, Grid, Skeleton, Space, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined, EditOutlined } from '@ant-design/icons';
-import type { ProposalView } from '../../api/types';
 import { RequireAbility } from '../../app/auth';
-import { useI18n, type Translate } from '../../app/i18n';
+import { useI18n } from '../../app/i18n';
 import type { MessageKey } from '../../locales/zh-CN';
 import { ErrorAlert } from '../../ui/error-alert';
 import { ActionButtons } from './proposal-actions';
 import { ReplyLetterButton } from './dashboard-download';
 import { FormatIssues } from './format-issues';
 import { KeyPanel } from './key-panel';
-import { Countdown, StateTag, stateLabel } from './proposal-labels';
+import { Countdown, StateTag } from './proposal-labels';
+import { ProposalTimeline } from './proposal-timeline';
 import { useProposal, useProposalSettings } from './proposals.api';
 import { useReplyClassMeaning } from '../../ui/enum-label';
-import { dateOf } from '../../ui/format';
 
 export default function ProposalDetailPage() {
   return (
@@ -141,7 +139,7 @@ function ProposalDetail() {
           )}
 
           <Card size="small" title={t('proposals.timeline')}>
-            <Timeline items={timeline(p, t).map((e) => ({ children: e.text, color: e.color }))} data-testid="proposal-timeline" />
+            <ProposalTimeline id={p.id} state={p.state} />
           </Card>
         </>
       )}
@@ -149,21 +147,3 @@ function ProposalDetail() {
   );
 }
 
-/** The proposal's path so far, from the dates, assignments, replies and ratings the server sends. */
-function timeline(p: ProposalView, t: Translate): { at: string; text: ReactNode; color?: string }[] {
-  const day = (s: string | null) => dateOf(s);
-  const out: { at: string; text: ReactNode; color?: string }[] = [];
-  const add = (at: string | null, text: string, color?: string) => at && out.push({ at, text: `${day(at)}　${text}`, color });
-  add(p.dates.submittedAt, t('proposals.ev.submitted'));
-  add(p.dates.filedAt, p.numberLabel ? `${t('proposals.ev.filed')} ${p.numberLabel}` : t('proposals.ev.filed'));
-  const byDay = new Map<string, string[]>();
-  for (const a of p.assignments) byDay.set(a.assignedOn, [...(byDay.get(a.assignedOn) ?? []), a.unitName]);
-  for (const [d, units] of byDay) add(d, t('proposals.ev.assigned', { units: units.join('、') }));
-  for (const r of p.replies) if (r.contactedOn) add(r.contactedOn, t('proposals.ev.reply', { unit: r.unitName, status: t(`proposals.reply.${r.status}` as MessageKey) }));
-  add(p.dates.releasedAt, t('proposals.ev.released'), 'green');
-  for (const f of p.feedback) add(f.createdAt, t('proposals.ev.rated', { name: f.memberName, rating: t(`proposals.rating.${f.rating}`) }), f.rating === 'dissatisfied' ? 'red' : 'green');
-  add(p.dates.closedAt, t('proposals.ev.closed'), 'green');
-  out.sort((a, b) => a.at.localeCompare(b.at));
-  out.push({ at: '', text: t('proposals.ev.now', { state: stateLabel(p.state, t) }), color: 'gray' });
-  return out;
-}
