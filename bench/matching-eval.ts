@@ -47,7 +47,7 @@ for (const [part, f] of Object.entries(report.parts)) {
   for (const m of f.routingCold.misses.slice(0, 4)) console.log(`    routing miss (${m.kind}): ${m.title} → ${m.top3.join('、') || '(none)'}`);
 }
 for (const [name, curve] of [['test', report.curve], ['test2', report.curve2]] as const) {
-  console.log(`\nRouting on the ${name} part as assignments accumulate (history = the tuning part\'s title→unit cases):`);
+  console.log(`\nRouting on the ${name} part as assignments accumulate (history = the tuning part's title→unit cases):`);
   for (const c of curve) console.log(`  ${String(c.history).padStart(3)} past assignments: top-1 ${pct(c.top1)}  top-3 ${pct(c.top3)}`);
 }
 console.log('\nGoals: duplicates ≥ 90 % / ≥ 90 %; routing top-3 ≥ 85 % cold, ≥ 92 % with history.');
