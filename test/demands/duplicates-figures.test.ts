@@ -47,7 +47,7 @@ describe('duplicate demands and the figures', () => {
     expect(self.bySource).toEqual([{ channel: 'reception', count: 2 }, { channel: 'phone', count: 1 }]);
     expect(self.byKind).toEqual([{ kind: '基础设施', count: 3 }]);
     expect(self.byState).toEqual(expect.arrayContaining([{ state: 'answered', count: 1 }, { state: 'declined', count: 1 }, { state: 'received', count: 1 }]));
-    expect(self.timeToAnswerDays.mean).toBeGreaterThanOrEqual(0);
+    expect(self.meanDaysToAnswer).toBeGreaterThanOrEqual(0);
     const tree = (await w.leader.request({ method: 'GET', url: '/api/figures/demands/demands?scope=tree' })).json();
     expect(tree).toMatchObject({ committees: 2, total: 4 });
     expect(tree.byKind).toEqual([{ kind: '基础设施', count: 3 }, { kind: '产业发展', count: 1 }]);
