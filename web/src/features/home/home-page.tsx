@@ -70,10 +70,12 @@ function PendingCard({ g, t }: { g: Group; t: Translate }) {
       title={<Space><span>{kindLabel(t, 'workbench.kind', g.kind)}</span><Badge count={g.count} overflowCount={999} color={g.overdue ? 'red' : 'blue'} data-testid="workbench-count" /></Space>}
       extra={<Link to={g.link}>{t('workbench.viewAll')}</Link>}
     >
-      <Space size={[4, 4]} wrap style={{ marginBottom: 4 }}>
-        {g.overdue > 0 && <Tag color="red">{t('workbench.overdue', { n: g.overdue })}</Tag>}
-        {g.nextDeadline && <Tag>{t('workbench.nextDeadline', { date: g.nextDeadline })}</Tag>}
-      </Space>
+      {(g.overdue > 0 || g.nextDeadline) && (
+        <Space size={[4, 4]} wrap style={{ marginBottom: 4 }}>
+          {g.overdue > 0 && <Tag color="red">{t('workbench.overdue', { n: g.overdue })}</Tag>}
+          {g.nextDeadline && <Tag>{t('workbench.nextDeadline', { date: g.nextDeadline })}</Tag>}
+        </Space>
+      )}
       <List
         size="small"
         split={false}
@@ -82,10 +84,12 @@ function PendingCard({ g, t }: { g: Group; t: Translate }) {
           <List.Item style={{ paddingInline: 0 }}>
             <Space orientation="vertical" size={0} style={{ width: '100%' }}>
               <Link to={i.link} data-testid="workbench-item">{i.title}</Link>
-              <Space size={4} wrap>
-                {i.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.note}</Typography.Text>}
-                {i.deadline && <Tag color={i.overdue ? 'red' : undefined} style={{ fontSize: 12 }}>{t('workbench.deadline', { date: i.deadline })}</Tag>}
-              </Space>
+              {(i.note || i.deadline) && (
+                <Space size={4} wrap>
+                  {i.note && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{i.note}</Typography.Text>}
+                  {i.deadline && <Tag color={i.overdue ? 'red' : undefined} style={{ fontSize: 12 }}>{t('workbench.deadline', { date: i.deadline })}</Tag>}
+                </Space>
+              )}
             </Space>
           </List.Item>
         )}
