@@ -61,9 +61,13 @@ describe('dingxi-unit (clerk of 定西市教育局) answers an assigned proposal
     const phone = await openSession(browser, PHONE);
     await logIn(phone.page, 'dingxi-unit');
     await phone.page.goto('/proposals');
-    await phone.page.getByTestId('proposal-table').locator('tbody tr.ant-table-row').first().waitFor();
+    // At phone width the list is cards (ui/card-list.tsx), with the state and the deadline in view.
+    const card = phone.page.getByTestId('proposal-card').first();
+    await card.waitFor();
+    expect(await card.getByTestId('proposal-state').count()).toBe(1);
     expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);
-    await phone.page.getByTestId('proposal-table').locator('tbody tr.ant-table-row').first().getByTestId('proposal-link').click();
+    await screenshot(phone.page, 'unit-proposal-cards-phone');
+    await card.getByTestId('proposal-link').click();
     await phone.page.getByTestId('proposal-title').waitFor();
     await phone.page.getByTestId('proposal-timeline').waitFor();
     expect(await horizontalOverflow(phone.page)).toBeLessThanOrEqual(0);

@@ -354,7 +354,6 @@ export const en: Record<MessageKey, string> = {
   'proposals.fmt.missing_suggestions': 'No “suggestions” part found',
   'proposals.fmt.several_matters': 'The title seems to raise several matters (one matter per proposal)',
   'proposals.fmt.no_research_basis': 'No research basis given',
-  'proposals.required': 'Required',
   'proposalState.draft': 'Draft',
   'proposalState.submitted': 'Submitted',
   'proposalState.pre_reviewed': 'Pre-reviewed',

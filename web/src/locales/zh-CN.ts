@@ -355,7 +355,6 @@ export const zhCN = {
   'proposals.fmt.missing_suggestions': '正文未见“建议”部分',
   'proposals.fmt.several_matters': '案由似乎涉及多个事项（一事一案）',
   'proposals.fmt.no_research_basis': '未填写调研依据（不调研不提案）',
-  'proposals.required': '必填',
   'proposalState.draft': '草稿',
   'proposalState.submitted': '已提交',
   'proposalState.pre_reviewed': '已预审',
