@@ -108,6 +108,8 @@ export type Ability =
   | 'performance.verify' | 'performance.oversee' | 'performance.configure' | 'performance.assess'
   // src/modules/social-info/social-info.policy.ts
   | 'social_info.read' | 'social_info.submit' | 'social_info.edit' | 'social_info.sign_off' | 'social_info.release' | 'social_info.oversee'
+  // src/modules/consultation/consultation.policy.ts
+  | 'consultation.read' | 'consultation.plan' | 'consultation.configure' | 'consultation.topics.submit' | 'consultation.topics.review' | 'consultation.oversee'
   // src/modules/inbox/inbox.policy.ts
   | 'attachments.upload' | 'attachments.read' | 'notifications.read';
 

@@ -42,6 +42,7 @@ export const NAV: NavItem[] = [
   { path: '/social-info/issues', label: 'nav.socialInfoIssues', icon: <ReadOutlined />, ability: 'social_info.oversee', testId: 'nav-social-info-issues' },
   { path: '/social-info/office', label: 'nav.socialInfoOffice', icon: <SettingOutlined />, ability: 'social_info.edit', testId: 'nav-social-info-office' },
   { path: '/social-info/figures', label: 'nav.socialInfoFigures', icon: <PieChartOutlined />, ability: 'social_info.oversee', testId: 'nav-social-info-figures' },
+  { path: '/consultation', label: 'nav.consultation', icon: <ReadOutlined />, ability: 'consultation.read', testId: 'nav-consultation' },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, ability: 'org.units.read', testId: 'nav-units' },
   { path: '/users', label: 'nav.users', icon: <UsergroupAddOutlined />, ability: 'org.users.manage', testId: 'nav-users' },
   { path: '/account', label: 'nav.account', icon: <UserOutlined />, testId: 'nav-account' },

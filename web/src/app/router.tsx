@@ -51,6 +51,7 @@ const appRoutes: RouteObject[] = [
       { path: 'social-info/issues/:id', ...page(() => import('../features/social-info/issue-detail-page')) },
       { path: 'social-info/office', ...page(() => import('../features/social-info/office-page')) },
       { path: 'social-info/figures', ...page(() => import('../features/social-info/figures-page')) },
+      { path: 'consultation/*', ...page(() => import('../features/consultation/consultation-page')) },
       { path: 'units', ...page(() => import('../features/units/unit-list-page')) },
       { path: 'users', ...page(() => import('../features/users/user-list-page')) },
       { path: 'account', ...page(() => import('../features/account/account-page')) },

@@ -24,6 +24,7 @@ export const en: Record<MessageKey, string> = {
   'nav.socialInfoIssues': 'Information issues',
   'nav.socialInfoOffice': 'Information office',
   'nav.socialInfoFigures': 'Information figures',
+  'nav.consultation': 'Consultation',
 
   'header.switchLang': '中文',
   'header.logout': 'Log out',

@@ -25,6 +25,7 @@ export const zhCN = {
   'nav.socialInfoIssues': '信息期刊',
   'nav.socialInfoOffice': '信息工作',
   'nav.socialInfoFigures': '信息统计',
+  'nav.consultation': '协商议政',
 
   'header.switchLang': 'English',
   'header.logout': '退出登录',
