@@ -110,6 +110,8 @@ export type Ability =
   | 'social_info.read' | 'social_info.submit' | 'social_info.edit' | 'social_info.sign_off' | 'social_info.release' | 'social_info.oversee'
   // src/modules/network/network.policy.ts
   | 'network.read' | 'network.manage' | 'network.receive' | 'network.care' | 'network.oversee'
+  // src/modules/consultation/consultation.policy.ts
+  | 'consultation.read' | 'consultation.plan' | 'consultation.configure' | 'consultation.topics.submit' | 'consultation.topics.review' | 'consultation.oversee'
   // src/modules/inbox/inbox.policy.ts
   | 'attachments.upload' | 'attachments.read' | 'notifications.read'
   // src/modules/demands/demands.policy.ts

@@ -42,6 +42,7 @@ export const NAV: NavItem[] = [
   { path: '/social-info/issues', label: 'nav.socialInfoIssues', icon: <ReadOutlined />, ability: 'social_info.oversee', testId: 'nav-social-info-issues' },
   { path: '/social-info/office', label: 'nav.socialInfoOffice', icon: <SettingOutlined />, ability: 'social_info.edit', testId: 'nav-social-info-office' },
   { path: '/social-info/figures', label: 'nav.socialInfoFigures', icon: <PieChartOutlined />, ability: 'social_info.oversee', testId: 'nav-social-info-figures' },
+  { path: '/consultation', label: 'nav.consultation', icon: <ReadOutlined />, ability: 'consultation.read', testId: 'nav-consultation' },
   { path: '/network', label: 'nav.network', icon: <ApartmentOutlined />, ability: 'network.read', testId: 'nav-network' },
   { path: '/demands', label: 'nav.demands', icon: <SoundOutlined />, ability: 'demands.read', testId: 'nav-demands' },
   { path: '/units', label: 'nav.units', icon: <ApartmentOutlined />, ability: 'org.units.read', testId: 'nav-units' },

@@ -54,6 +54,7 @@ const appRoutes: RouteObject[] = [
       { path: 'social-info/issues/:id', ...page(() => import('../features/social-info/issue-detail-page')) },
       { path: 'social-info/office', ...page(() => import('../features/social-info/office-page')) },
       { path: 'social-info/figures', ...page(() => import('../features/social-info/figures-page')) },
+      { path: 'consultation/*', ...page(() => import('../features/consultation/consultation-page')) },
       { path: 'network', ...page(() => import('../features/network/network-page')) },
       { path: 'demands', ...page(() => import('../features/demands/demand-list-page')) },
       { path: 'demands/:id', ...page(() => import('../features/demands/demand-detail-page')) },

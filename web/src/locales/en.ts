@@ -25,6 +25,7 @@ export const en: Record<MessageKey, string> = {
   'nav.socialInfoOffice': 'Information office',
   'nav.socialInfoFigures': 'Information figures',
   'nav.network': 'Grassroots network',
+  'nav.consultation': 'Consultation',
 
   'header.switchLang': '中文',
   'header.logout': 'Log out',

@@ -26,6 +26,7 @@ export const zhCN = {
   'nav.socialInfoOffice': '信息工作',
   'nav.socialInfoFigures': '信息统计',
   'nav.network': '委员联系群众阵地',
+  'nav.consultation': '协商议政',
 
   'header.switchLang': 'English',
   'header.logout': '退出登录',
