@@ -9,9 +9,10 @@ import { visiblePlanSql } from './queries/get-plan.js';
 import { plansInProgress, searchPlanItems, searchTopics, topicsToHandle } from './workbench.repository.js';
 import { sql } from 'drizzle-orm';
 
-// The web has no consultation pages yet: the links name where they will be (the API answers these records today).
-const topicLink = (id: string) => `/consultation/topics/${id}`;
-const planLink = (id: string) => `/consultation/plans/${id}`;
+// The web's consultation pages are lists (the office's topic inbox, the year's plan), not one page per record:
+// an item opens the list it is handled in.
+const topicLink = (_id: string) => '/consultation/inbox';
+const planLink = (_id: string) => '/consultation/plan';
 
 /** What waits in consultation: for the office, topics to handle (列入 / 不列入) and plans waiting for their next step. */
 export const consultationWorkbench = defineWorkbench({
@@ -22,8 +23,8 @@ export const consultationWorkbench = defineWorkbench({
     const plans = await plansInProgress(db, caller.committeeId);
     return {
       pending: [
-        groupOf('consultation.topics', '/consultation/topics', topics.map((t) => ({ id: t.id, title: t.title, link: topicLink(t.id), note: String(t.year) })), topics[0]?.total ?? 0, today),
-        groupOf('consultation.plan_steps', '/consultation/plans', plans.map((p) => ({
+        groupOf('consultation.topics', '/consultation/inbox', topics.map((t) => ({ id: t.id, title: t.title, link: topicLink(t.id), note: String(t.year) })), topics[0]?.total ?? 0, today),
+        groupOf('consultation.plan_steps', '/consultation/plan', plans.map((p) => ({
           id: p.id, title: p.title, link: planLink(p.id), note: planWorkflow.stateLabel(p.state as PlanState, lang),
         })), plans[0]?.total ?? 0, today),
       ],
