@@ -22,9 +22,9 @@ describe('the office creates an activity in the web app and a member checks in',
     await logIn(staff.page, 'dingxi-office');
     await staff.page.getByTestId('nav-perf-activities').click();
     await staff.page.getByTestId('activity-new').click();
-    const form = staff.page.getByTestId('activity-form');
-    await form.waitFor();
-    await staff.page.getByTestId('activity-title-input').fill(TITLE);
+    const titleInput = staff.page.getByRole('dialog').getByTestId('activity-title-input');
+    await titleInput.waitFor();
+    await titleInput.fill(TITLE);
     await staff.page.getByTestId('activity-starts').fill(starts.replace(' ', 'T'));
     await staff.page.getByTestId('activity-ends').fill(ends.replace(' ', 'T'));
     await staff.page.getByTestId('activity-place').fill('政协机关三楼会议室');

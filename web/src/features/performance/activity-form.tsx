@@ -51,7 +51,7 @@ export function ActivityFormModal({ open, onClose, onSaved, activity }: { open: 
           : { type: 'bimonthly_consultation', halfDays: 1, invite: 'all' }}
       >
         <Form.Item name="type" label={t('act.type')} rules={[{ required: true, message: t('actForm.typeRequired') }]}>
-          <Select disabled={!!activity} data-testid="activity-type" options={Object.entries(kinds.data?.activityTypes ?? {}).map(([value, label]) => ({ value, label }))} />
+          <Select disabled={!!activity} data-testid="activity-type" options={Object.entries(kinds.data?.activityTypes ?? {}).map(([value, a]) => ({ value, label: a.label }))} />
         </Form.Item>
         <Form.Item name="title" label={t('act.name')} rules={[{ required: true, min: 2, max: 100, message: t('actForm.titleRequired') }]}>
           <Input data-testid="activity-title-input" maxLength={100} />

@@ -53,7 +53,7 @@ export interface AssessmentResult {
   commended: boolean; warned: boolean; allowanceYuan: number;
 }
 export interface AssessmentDetail extends Assessment { rules: { name: string }; results: AssessmentResult[] }
-export interface KindsInfo { kinds: Record<string, string>; selfReportable: string[]; metrics: Record<string, string[]>; activityTypes: Record<string, string> }
+export interface KindsInfo { kinds: Record<string, string>; selfReportable: string[]; metrics: Record<string, string[]>; activityTypes: Record<string, { label: string }> }
 
 const year = () => new Date().getFullYear();
 
