@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { calendarDate } from '../../platform/schema.js';
-import { KEY_STATUSES } from './key.workflow.js';
+import { KEY_STATUSES, type KeyAction, type KeyStatus } from './key.workflow.js';
 
 /** Inputs of key proposals (重点提案), supervision (督办) and batch assignment (交办会); shared with the web client. */
 /** A calendar date that exists (2025-02-30 does not). */
@@ -64,3 +64,37 @@ export const assignableQuery = z.object({
   sessionId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(300).default(100),
 });
+
+/** One supervision event (督办活动) as the key view shows it, with its files' metadata. */
+export interface SupervisionEventView {
+  id: string;
+  kind: string;
+  kindLabel: string;
+  heldOn: string;
+  participants: string;
+  notes: string;
+  createdByName: string | null;
+  createdAt: string;
+  attachments: { id: string; fileName: string; mime: string; size: number; createdAt: string }[];
+}
+
+/** The key-proposal record of one proposal (GET /api/proposals/:id/key); the web reads this type. */
+export interface KeyView {
+  proposalId: string;
+  status: KeyStatus;
+  statusLabel: string;
+  reason: string | null;
+  decisionNote: string | null;
+  leader: { userId: string; name: string | null } | null;
+  channel: { code: string; label: string } | null;
+  shortlistedAt: string | null;
+  decidedAt: string | null;
+  events: SupervisionEventView[];
+  /** The committee's lists, for the forms. */
+  channels: { code: string; label: string }[];
+  eventKinds: { code: string; label: string }[];
+  /** Leaders who may lead the supervision (only for the office). */
+  leaders: { userId: string; name: string }[];
+  approvedBy: 'leader' | 'office';
+  abilities: Record<KeyAction, boolean>;
+}

@@ -1,36 +1,18 @@
-import { listAttachments, type AttachmentMeta } from '../../platform/attachments.js';
+import { listAttachments } from '../../platform/attachments.js';
 import type { Executor } from '../../platform/db/unit-of-work.js';
 import { PROPOSAL_STATES, type ProposalState } from './domain/proposal-workflow.js';
 import { parseSettings } from './domain/settings.js';
 import { keyActorsOf } from './commands/key-move.js';
 import { SUPERVISION_ATTACHMENT_KIND } from './commands/supervise-proposal.js';
-import type { keyListQuery } from './key.contracts.js';
-import { findKey, leadersOf, listKeys, supervisionEventsOf, type SupervisionEventRow } from './key.repository.js';
+import type { KeyView, keyListQuery } from './key.contracts.js';
+import { findKey, leadersOf, listKeys, supervisionEventsOf } from './key.repository.js';
 import { KEY_ACTIONS, KEY_STATUSES, keyWorkflow, SHORTLISTABLE_STATES, type KeyAction, type KeyStatus } from './key.workflow.js';
 import { loadVisible, visibleSql } from './proposal.access.js';
 import { readSettings } from './proposal.repository.js';
 import type { Caller } from './proposals.policy.js';
 import type { z } from 'zod';
 
-export interface KeyView {
-  proposalId: string;
-  status: KeyStatus;
-  statusLabel: string;
-  reason: string | null;
-  decisionNote: string | null;
-  leader: { userId: string; name: string | null } | null;
-  channel: { code: string; label: string } | null;
-  shortlistedAt: string | null;
-  decidedAt: string | null;
-  events: (SupervisionEventRow & { kindLabel: string; attachments: AttachmentMeta[] })[];
-  /** The committee's lists, for the forms. */
-  channels: { code: string; label: string }[];
-  eventKinds: { code: string; label: string }[];
-  /** Leaders who may lead the supervision (only for the office). */
-  leaders: { userId: string; name: string }[];
-  approvedBy: 'leader' | 'office';
-  abilities: Record<KeyAction, boolean>;
-}
+export type { KeyView };
 
 /**
  * The key-proposal record of one proposal as the caller may see it (404 with the proposal). The

@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { scopeParam } from '../../platform/figures-contract.js';
 import { calendarDate } from '../../platform/schema.js';
 
+/** The committee's settings as GET /api/social-info/settings answers them (pure zod, so the web reads this type). */
+export type { InfoSettings } from './domain/settings.js';
+
 /** Schemas shared by the routes and tests. */
 export const SOURCE_KINDS = ['member', 'officer', 'organisation', 'sector', 'special_committee', 'liaison_station'] as const;
 export const SOURCE_LABELS: Record<(typeof SOURCE_KINDS)[number], string> = {

@@ -1,41 +1,14 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
-import type { AttachmentMeta } from '../../ui/attachment-upload';
 import type { KeyAction, KeyStatus } from '../../../../src/modules/proposals/key.workflow';
+import type { KeyView, SupervisionEventView } from '../../../../src/modules/proposals/key.contracts';
 
 /** Key proposals (重点提案), supervision (督办) and batch assignment: the server's shapes (src/modules/proposals/key.queries.ts). */
 export type { KeyAction, KeyStatus };
 export interface Labelled { code: string; label: string }
 
-export interface SupervisionEvent {
-  id: string;
-  kind: string;
-  kindLabel: string;
-  heldOn: string;
-  participants: string;
-  notes: string;
-  createdByName: string | null;
-  createdAt: string;
-  attachments: AttachmentMeta[];
-}
-
-export interface KeyView {
-  proposalId: string;
-  status: KeyStatus;
-  statusLabel: string;
-  reason: string | null;
-  decisionNote: string | null;
-  leader: { userId: string; name: string | null } | null;
-  channel: Labelled | null;
-  shortlistedAt: string | null;
-  decidedAt: string | null;
-  events: SupervisionEvent[];
-  channels: Labelled[];
-  eventKinds: Labelled[];
-  leaders: { userId: string; name: string }[];
-  approvedBy: 'leader' | 'office';
-  abilities: Record<KeyAction, boolean>;
-}
+export type SupervisionEvent = SupervisionEventView;
+export type { KeyView };
 
 export interface KeyListItem {
   proposalId: string;

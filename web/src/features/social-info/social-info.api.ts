@@ -4,6 +4,7 @@ import type { Page } from '../../api/types';
 import type { AttachmentMeta } from '../../ui/attachment-upload';
 import { chinaDate } from '../../ui/format';
 import type { DiffOp } from '../../../../src/modules/social-info/domain/diff';
+import type { InfoSettings } from '../../../../src/modules/social-info/contracts';
 import { ALL_INFO_STATES, INFO_ACTIONS, type InfoAction, type InfoState, type IssueStatus } from '../../../../src/modules/social-info/domain/info-workflow';
 
 /** Types of the social-information routes (src/modules/social-info/social-info.routes.ts), as the pages use them. */
@@ -38,7 +39,7 @@ export interface InfoVersion { version: number; kind: 'original' | 'edit' | 'res
 export interface InfoVersions { versions: InfoVersion[]; diff: { title: DiffOp[]; body: DiffOp[] } }
 export interface InfoEvent { type: string; at: string; payload: Record<string, unknown> }
 export interface SimilarInfo { id: string; title: string; state: InfoState; stateLabel: string; score: number; likelySame: boolean }
-export interface InfoSettings { maxChars: number; titleMaxChars: number; destinations: string[]; defaultMonthlyQuota: number; similarThreshold: number }
+export type { InfoSettings };
 export interface InfoTopic { id: string; year: number; title: string; description: string; active: boolean }
 export interface Periodical { id: string; name: string; sort: number }
 export interface InfoIssue {
