@@ -445,6 +445,8 @@ export const zhCN = {
   'enum.grade.qualified': '合格',
   'enum.grade.basic': '基本合格',
   'enum.grade.unqualified': '不合格',
+  'enum.grade.pass': '合格',
+  'enum.grade.fail': '不合格',
   'enum.group.meetings': '会议活动',
   'enum.group.proposals': '提案工作',
   'enum.group.info': '社情民意',
