@@ -40,7 +40,7 @@ describe('schedules in China time', () => {
 
   it('every module job has a schedule the engine accepts; the reminders go out at 08:00 China time', () => {
     const jobs = modulesFor(loadConfig({ NODE_ENV: 'test' })).flatMap((m) => m.jobs ?? []);
-    expect(jobs.map((j) => j.name).sort()).toEqual(['attachments.purge_unclaimed', 'consultation.feedback_reminders', 'demands.erase_personal_data', 'org.purge_expired_sessions', 'proposals.reminders']);
+    expect(jobs.map((j) => j.name).sort()).toEqual(['attachments.purge_unclaimed', 'consultation.feedback_reminders', 'demands.erase_personal_data', 'network.reception_reminders', 'org.purge_expired_sessions', 'proposals.reminders']);
     for (const j of jobs) expect(() => chinaCronToUtc(j.cron)).not.toThrow();
     expect(jobs.find((j) => j.name === 'proposals.reminders')!.cron).toBe('0 8 * * *');
   });
