@@ -1,2 +1,0 @@
-ALTER TABLE "social_info_items" ADD COLUMN "source_ref" text;--> statement-breakpoint
-CREATE UNIQUE INDEX "social_info_items_committee_source_ref_uq" ON "social_info_items" USING btree ("committee_id","source_ref");
