@@ -33,8 +33,11 @@ describe('social-info: a demand converted into a 社情民意 item, linked both 
     expect(item.abilities).toMatchObject({ resubmit: true, screen: false });
     // The person's contact never travels into the item.
     expect(JSON.stringify(item)).not.toContain(DEMAND.personPhone);
-    // Another member does not see the draft.
+    // Another member does not see the draft, nor does the info office until the member sends it.
     expect((await w.member2.request({ method: 'GET', url: `/api/social-info/items/${itemId}` })).statusCode).toBe(404);
+    expect((await w.infoStaff.request({ method: 'GET', url: `/api/social-info/items/${itemId}` })).statusCode).toBe(404);
+    expect((await w.infoStaff.request({ method: 'GET', url: '/api/social-info/items' })).json().items).toEqual([]);
+    expect((await w.member.request({ method: 'GET', url: '/api/social-info/items' })).json().items).toEqual([expect.objectContaining({ id: itemId, state: 'draft' })]);
 
     // The draft and its answer were written together: one item, one drafted_from_source event.
     const count = async () => (await w.db.execute<{ items: number; events: number }>(sql`
@@ -48,6 +51,7 @@ describe('social-info: a demand converted into a 社情民意 item, linked both 
     const sent = await w.member.request({ method: 'POST', url: `/api/social-info/items/${itemId}/resubmit`, payload: { title: '关于硬化凤翔镇中川村村道的建议' } });
     expect(sent.statusCode).toBe(200);
     expect(sent.json()).toMatchObject({ state: 'submitted', title: '关于硬化凤翔镇中川村村道的建议', origin: { demandId: d.id } });
+    expect((await w.infoStaff.request({ method: 'GET', url: `/api/social-info/items/${itemId}` })).json()).toMatchObject({ state: 'submitted', origin: { demandId: d.id } });
   });
 
   it('a request for a proposal, or one without a member, drafts no item', async () => {
