@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { sql } from 'drizzle-orm';
 import type { JobEngine } from '../../src/platform/jobs.js';
+import { chinaYear } from '../../src/platform/time.js';
 import { testApp } from '../support/app.js';
 import { deliveriesDone, redeliver, startEngine } from '../support/jobs.js';
 import { DEMAND, demandWorld } from '../demands/support.js';
@@ -38,6 +39,11 @@ describe('social-info: a demand converted into a 社情民意 item, linked both 
     expect((await w.infoStaff.request({ method: 'GET', url: `/api/social-info/items/${itemId}` })).statusCode).toBe(404);
     expect((await w.infoStaff.request({ method: 'GET', url: '/api/social-info/items' })).json().items).toEqual([]);
     expect((await w.member.request({ method: 'GET', url: '/api/social-info/items' })).json().items).toEqual([expect.objectContaining({ id: itemId, state: 'draft' })]);
+    // Nor is it counted as received in the year's figures.
+    const year = chinaYear();
+    const before = (await w.leader.request({ method: 'GET', url: `/api/social-info/figures?year=${year}` })).json();
+    expect(before.totals.received).toBe(0);
+    expect(before.byState.map((s: { state: string }) => s.state)).not.toContain('draft');
 
     // The draft and its answer were written together: one item, one drafted_from_source event.
     const count = async () => (await w.db.execute<{ items: number; events: number }>(sql`
@@ -52,6 +58,7 @@ describe('social-info: a demand converted into a 社情民意 item, linked both 
     expect(sent.statusCode).toBe(200);
     expect(sent.json()).toMatchObject({ state: 'submitted', title: '关于硬化凤翔镇中川村村道的建议', origin: { demandId: d.id } });
     expect((await w.infoStaff.request({ method: 'GET', url: `/api/social-info/items/${itemId}` })).json()).toMatchObject({ state: 'submitted', origin: { demandId: d.id } });
+    expect((await w.leader.request({ method: 'GET', url: `/api/social-info/figures?year=${year}` })).json().totals.received).toBe(1);
   });
 
   it('a request for a proposal, or one without a member, drafts no item', async () => {
