@@ -12,7 +12,7 @@ const MODULE_DEPS = {
   'social-info': ['org'],
   consultation: ['org'],
   network: ['org'],
-  demands: ['org', 'inbox'],
+  demands: ['org', 'inbox', 'network'],
   jobs: [],
   workbench: ['org'],
 };

@@ -8,6 +8,7 @@ import type { ItemRow } from '../../src/modules/social-info/social-info.reposito
 
 /** The expected table, written out independently: state → action → target (absent = refused). */
 const EXPECTED: Record<InfoState, Partial<Record<InfoAction, InfoState>>> = {
+  draft: { resubmit: 'submitted' },
   submitted: { screen: 'screening', return: 'returned', archive: 'archived', merge: 'merged' },
   screening: { accept: 'editing', return: 'returned', archive: 'archived', merge: 'merged' },
   editing: { edit: 'editing', return: 'returned', archive: 'archived', merge: 'merged', send_to_sign_off: 'sign_off' },
@@ -39,7 +40,7 @@ describe('social-information workflow table', () => {
     expect(INFO_ACTIONS.filter((a) => by(a).includes('signer')).sort()).toEqual(['publish', 'send_back']);
     expect(INFO_ACTIONS.filter((a) => !by(a).includes('editor'))).toEqual(['resubmit']);
     for (const state of ALL_INFO_STATES) {
-      expect(infoWorkflow.allowedActions(state, new Set(['author']))).toEqual(state === 'returned' ? ['resubmit'] : []);
+      expect(infoWorkflow.allowedActions(state, new Set(['author']))).toEqual(state === 'returned' || state === 'draft' ? ['resubmit'] : []);
     }
   });
 

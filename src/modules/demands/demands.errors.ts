@@ -16,6 +16,7 @@ export const DemandErrors = defineErrors({
     kind: 'invalid', zh: (p) => `“${p.kind}”不是本会设置的诉求类别`, en: (p) => `"${p.kind}" is not one of the committee's demand kinds`,
   },
   'demand.unit_unknown': { kind: 'invalid', zh: '承办单位不存在或已停用', en: 'No such active handling unit' },
+  'demand.place_unknown': { kind: 'invalid', zh: '所选的委员工作站（室）不存在或不属于本会', en: 'No such place (station, studio or room) in this committee' },
   'demand.member_unknown': { kind: 'invalid', zh: '委员不存在', en: 'No such member' },
   'demand.member_required': { kind: 'invalid', zh: '委员领办需要指明委员', en: 'Name the member who takes it up' },
   'demand.challenge_invalid': {

@@ -1,4 +1,5 @@
 import { customType, date, index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { networkPlaces } from '../network/network.schema.js';
 import { committees, handlingUnits, members, users } from '../org/org.schema.js';
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'string' });
@@ -29,10 +30,11 @@ export const demands = pgTable(
     matter: text('matter').notNull(),
     details: text('details').notNull().default(''),
     /**
-     * The network module's place (network_places.id) where it was raised. No foreign key on
-     * purpose: that module is built in parallel; the lead adds the reference at merge.
+     * The network module's place where it was raised. Commands check it is one of the committee's
+     * (network's placeInCommittee); the key is on id alone, as network_places has no unique
+     * (committee_id, id) to point a composite key at.
      */
-    placeId: uuid('place_id'),
+    placeId: uuid('place_id').references(() => networkPlaces.id),
     /** The place as written (always kept: the public page and phone calls name it in words). */
     placeText: text('place_text').notNull().default(''),
     personName: text('person_name'),

@@ -57,6 +57,10 @@ export const PROPOSAL_EVENTS: Record<ProposalAction, string> = {
 
 export const MERGED_CREDIT_EVENT = 'proposals.merged_credit';
 export const DRAFT_CREATED_EVENT = 'proposals.draft_created';
+/** Heard: another module (demands) asks for a draft proposal for a member, payload { target, sourceRef, memberId, title, content, note }. */
+export const CONVERSION_REQUESTED = 'demands.conversion_requested';
+/** The answer once the draft exists, in the same transaction: payload { sourceRef, id }. */
+export const DRAFTED_FROM_SOURCE = 'proposals.drafted_from_source';
 export const KEY_SELECTED_EVENT = 'proposals.key_selected';
 
 export interface CreditedMember {

@@ -1,5 +1,8 @@
 import { seedProposalsDemo } from './seed/demo.js';
+import { eventBus } from '../../platform/events.js';
 import { defineModule } from '../../platform/modules.js';
+import { draftFromSource } from './commands/draft-from-source.js';
+import { CONVERSION_REQUESTED } from './events.js';
 import { createMember } from '../org/index.js';
 import { createDraft } from './commands/create-draft.js';
 import { submitProposal } from './commands/submit-proposal.js';
@@ -34,8 +37,10 @@ export function proposalsModule() {
     jobs: [reminderJob],
     workbench: [proposalsWorkbench],
     search: [proposalsSearch],
-    init() {
+    init(db) {
       registerProposalAttachmentOwners();
+      // 群众诉求转提案: a draft per request, keyed by its sourceRef (deliveries come at least once).
+      eventBus.subscribe('proposals.drafts_from_source', [CONVERSION_REQUESTED], (e) => draftFromSource(db, e).then(() => undefined));
     },
     probeFixtures: {
       // A submitted proposal of the given committee, made through the real commands.

@@ -77,6 +77,21 @@ export async function insertProposal(db: Executor, committeeId: string, p: NewPr
   return rows[0].id;
 }
 
+/**
+ * A draft keyed by its source (unique per committee): null when that source already has its
+ * proposal, so a repeated request writes nothing.
+ */
+export async function insertProposalFromSource(db: Executor, committeeId: string, sourceRef: string, p: NewProposal): Promise<string | null> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    insert into proposals (committee_id, term_id, session_id, occasion, kind, submitter_name, title, body, category, research_basis,
+                           tokens, title_tokens, created_by, source_ref)
+    values (${committeeId}, ${p.termId}, ${p.sessionId}, ${p.occasion}, ${p.kind}, ${p.submitterName}, ${p.title}, ${p.body}, ${p.category},
+            ${p.researchBasis}, ${toTextArray(p.tokens)}, ${toTextArray(p.titleTokens)}, ${p.createdBy}, ${sourceRef})
+    on conflict (committee_id, source_ref) do nothing
+    returning id`);
+  return rows[0]?.id ?? null;
+}
+
 export async function updateContent(db: Executor, committeeId: string, id: string, p: Omit<NewProposal, 'createdBy'>) {
   await db.execute(sql`
     update proposals set term_id = ${p.termId}, session_id = ${p.sessionId}, occasion = ${p.occasion}, kind = ${p.kind},

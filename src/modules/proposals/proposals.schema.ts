@@ -47,8 +47,12 @@ export const proposals = pgTable(
     filedAt: ts('filed_at'),
     releasedAt: ts('released_at'),
     closedAt: ts('closed_at'),
+    // Where a drafted proposal came from (e.g. `demands:demand:<id>`): one proposal per source,
+    // so a repeated conversion request changes nothing.
+    sourceRef: text('source_ref'),
   },
   (t) => [
+    uniqueIndex('proposals_committee_source_ref_uq').on(t.committeeId, t.sourceRef),
     index('proposals_committee_state_idx').on(t.committeeId, t.state),
     index('proposals_committee_session_idx').on(t.committeeId, t.sessionId, t.number),
     index('proposals_committee_merged_into_idx').on(t.committeeId, t.mergedIntoId),

@@ -34,6 +34,10 @@ export const INFO_EVENTS: Record<InfoAction, string> = {
 };
 
 export const SUBMITTED_EVENT = 'social_info.submitted';
+/** Heard: another module (demands) asks for a draft item for a member, payload { target, sourceRef, memberId, title, content, note }. */
+export const CONVERSION_REQUESTED = 'demands.conversion_requested';
+/** The answer once the draft exists, in the same transaction: payload { sourceRef, id }. */
+export const DRAFTED_FROM_SOURCE = 'social_info.drafted_from_source';
 export const PUBLISHED_EVENT = 'social_info.published';
 export const FORWARDED_EVENT = 'social_info.forwarded';
 export const ADOPTED_EVENT = 'social_info.adopted';

@@ -21,11 +21,11 @@ export async function loadItem(db: Executor, caller: Caller, id: string, opts: {
   return { row, facts, actors: actorsFor(caller, facts, row) };
 }
 
-/** The same rule as canSee, as SQL over `i` (social_info_items). With `mine`, only the caller's own items. */
+/** The same rule as canSee (drafts to their authors only), as SQL over `i` (social_info_items). With `mine`, only the caller's own items. */
 export function visibleSql(caller: Caller, opts: { mine?: boolean } = {}): SQL {
   const f = factsOf(caller);
   const parts: SQL[] = [];
-  if (f.oversight && !opts.mine) parts.push(sql`true`);
+  if (f.oversight && !opts.mine) parts.push(sql`i.state <> 'draft'`);
   if (f.memberIds.size) parts.push(sql`i.member_ids && array(select jsonb_array_elements_text(${JSON.stringify([...f.memberIds])}::jsonb)::uuid)::uuid[]`);
   if (caller.actor.userId) parts.push(sql`i.created_by = ${caller.actor.userId}`);
   return parts.length ? sql`(${sql.join(parts, sql` or `)})` : sql`false`;

@@ -1,5 +1,8 @@
 import { registerAttachmentOwner } from '../../platform/attachments.js';
+import { eventBus } from '../../platform/events.js';
 import { defineModule } from '../../platform/modules.js';
+import { draftFromSource } from './commands/draft-from-source.js';
+import { CONVERSION_REQUESTED } from './events.js';
 import { createMember } from '../org/index.js';
 import { createPeriodical } from './commands/office-setup.js';
 import { createIssue } from './commands/create-issue.js';
@@ -26,7 +29,9 @@ export function socialInfoModule() {
     workbench: [socialInfoWorkbench],
     search: [socialInfoSearch],
     demoSeed: (db, o) => seedSocialInfoDemoSummary(db, o),
-    init() {
+    init(db) {
+      // 群众诉求转社情民意: a draft per request, keyed by its sourceRef (deliveries come at least once).
+      eventBus.subscribe('social_info.drafts_from_source', [CONVERSION_REQUESTED], (e) => draftFromSource(db, e).then(() => undefined));
       // An item's files are exactly as visible as the item: the office and leaders, and its authors.
       registerAttachmentOwner(ATTACHMENT_KIND, (db, ctx, ownerId) => loadItem(db, callerOf(ctx), ownerId).then(() => true, () => false));
     },

@@ -50,6 +50,7 @@ export function actorsFor(c: Caller, f: CallerFacts, item: { memberIds: string[]
   return out;
 }
 
-export function canSee(c: Caller, f: CallerFacts, item: { memberIds: string[]; createdBy: string | null }): boolean {
-  return f.oversight || isAuthor(c, f, item);
+export function canSee(c: Caller, f: CallerFacts, item: { memberIds: string[]; createdBy: string | null; state?: string }): boolean {
+  // A draft (drafted for a member from a demand) is the author's until sent: the office sees it then.
+  return (f.oversight && item.state !== 'draft') || isAuthor(c, f, item);
 }

@@ -45,11 +45,12 @@ export type ItemRow = {
   updatedAt: string;
   submittedAt: string;
   publishedAt: string | null;
+  sourceRef: string | null;
 };
 
 const itemCols = sql`id, source_kind as "sourceKind", source_name as "sourceName", member_ids as "memberIds", topic_id as "topicId", urgent,
   title, body, tokens, state, reason, merged_into_id as "mergedIntoId", issue_id as "issueId", created_by as "createdBy",
-  created_at as "createdAt", updated_at as "updatedAt", submitted_at as "submittedAt", published_at as "publishedAt"`;
+  created_at as "createdAt", updated_at as "updatedAt", submitted_at as "submittedAt", published_at as "publishedAt", source_ref as "sourceRef"`;
 
 export async function findItem(db: Executor, committeeId: string, id: string, opts: { lock?: boolean } = {}): Promise<ItemRow | undefined> {
   const { rows } = await db.execute<ItemRow>(sql`select ${itemCols} from social_info_items where committee_id = ${committeeId} and id = ${id}
@@ -76,6 +77,20 @@ export async function insertItem(db: Executor, committeeId: string, p: NewItem):
             ${toTextArray(p.tokens)}, ${p.createdBy})
     returning id`);
   return rows[0].id;
+}
+
+/**
+ * A draft item keyed by its source (unique per committee): null when that source already has
+ * its item, so a repeated request writes nothing.
+ */
+export async function insertDraftFromSource(db: Executor, committeeId: string, sourceRef: string, p: NewItem): Promise<string | null> {
+  const { rows } = await db.execute<{ id: string }>(sql`
+    insert into social_info_items (committee_id, source_kind, source_name, member_ids, topic_id, urgent, title, body, tokens, created_by, state, source_ref)
+    values (${committeeId}, ${p.sourceKind}, ${p.sourceName}, ${toUuidArray(p.memberIds)}, ${p.topicId}, ${p.urgent}, ${p.title}, ${p.body},
+            ${toTextArray(p.tokens)}, ${p.createdBy}, 'draft', ${sourceRef})
+    on conflict (committee_id, source_ref) do nothing
+    returning id`);
+  return rows[0]?.id ?? null;
 }
 
 export interface ItemPatch {

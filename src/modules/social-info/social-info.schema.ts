@@ -96,8 +96,12 @@ export const socialInfoItems = pgTable(
     updatedAt: ts('updated_at').notNull().defaultNow(),
     submittedAt: ts('submitted_at').notNull().defaultNow(),
     publishedAt: ts('published_at'),
+    // Where a drafted item came from (e.g. `demands:demand:<id>`): one item per source, so a
+    // repeated conversion request changes nothing.
+    sourceRef: text('source_ref'),
   },
   (t) => [
+    uniqueIndex('social_info_items_committee_source_ref_uq').on(t.committeeId, t.sourceRef),
     index('social_info_items_committee_state_idx').on(t.committeeId, t.state, t.submittedAt),
     index('social_info_items_committee_issue_idx').on(t.committeeId, t.issueId),
     index('social_info_items_tokens_gin_idx').using('gin', t.tokens),

@@ -3,6 +3,7 @@ import { claimAttachments } from '../../../platform/attachments.js';
 import type { Db } from '../../../platform/db/database.js';
 import { transact, type UnitOfWork } from '../../../platform/db/unit-of-work.js';
 import { AppError } from '../../../platform/errors.js';
+import { placeInCommittee } from '../../network/index.js';
 import type { Caller } from '../../../platform/http/route-kit.js';
 import { distinct, tokenize } from '../../../platform/text/index.js';
 import { intakeInput, type IntakeInput } from '../contracts.js';
@@ -58,6 +59,8 @@ export async function recordDemand(db: Db, caller: Caller, raw: IntakeInput): Pr
   return transact(db, caller.actor, async (uow) => {
     await requireKind(uow, caller.committeeId, input.kind);
     if (memberId && !(await memberExists(uow.tx, caller.committeeId, memberId))) throw new AppError(E['demand.member_unknown']);
+    // Another committee's place is refused like an unknown one (its existence is not told).
+    if (input.placeId && !(await placeInCommittee(uow.tx, caller.committeeId, input.placeId))) throw new AppError(E['demand.place_unknown']);
     const out = await insertDemandIn(uow, caller.committeeId, {
       channel: input.channel, kind: input.kind, matter: input.matter, details: input.details ?? '', placeId: input.placeId ?? null,
       placeText: input.placeText ?? '', personName: input.personName ?? null, personPhone: input.personPhone ?? null, personIdNo: input.personIdNo ?? null,

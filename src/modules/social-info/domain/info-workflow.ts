@@ -14,6 +14,8 @@ import { defineWorkflow, type TransitionDef } from '../../../platform/workflow.j
  *   `social_info.sign_off` declares the same rule for the routes.
  */
 export const INFO_STATES = {
+  // 草稿: drafted for a member from another module's record (a 群众诉求); the author sends it.
+  draft: '草稿',
   submitted: '已报送',
   screening: '筛选中',
   editing: '编辑中',
@@ -33,7 +35,7 @@ export const INFO_TRANSITIONS = {
   accept: { from: ['screening'], to: 'editing', by: ['editor'], label: '采编' },
   edit: { from: ['editing'], to: 'same', by: ['editor'], label: '编辑' },
   return: { from: ['submitted', 'screening', 'editing'], to: 'returned', by: ['editor'], label: '退回修改' },
-  resubmit: { from: ['returned'], to: 'submitted', by: ['author'], label: '重新报送' },
+  resubmit: { from: ['returned', 'draft'], to: 'submitted', by: ['author'], label: '重新报送' },
   archive: { from: ['submitted', 'screening', 'editing', 'returned'], to: 'archived', by: ['editor'], label: '存档不用' },
   merge: { from: ['submitted', 'screening', 'editing'], to: 'merged', by: ['editor'], label: '合并' },
   send_to_sign_off: { from: ['editing'], to: 'sign_off', by: ['editor'], label: '送签' },
@@ -44,7 +46,9 @@ export const INFO_TRANSITIONS = {
 export const infoWorkflow = defineWorkflow({
   name: 'social_info',
   title: 'Social-conditions information (社情民意)',
-  initial: 'submitted',
+  // A drafted item (from a demand) starts here; one the author writes and sends at once starts at
+  // submitted, as after the author's first send (resubmit from draft).
+  initial: 'draft',
   states: INFO_STATES,
   actors: {
     author: "a member named among the item's authors, or the user who submitted it",

@@ -68,7 +68,7 @@ export async function authorFigures(db: Executor, committees: string | Committee
              exists (select 1 from social_info_results r where r.committee_id = i.committee_id and r.item_id = i.id and r.kind = 'instruction'
                       and ${dateInYear(sql`r.on_date`, year)}) as instructed
         from social_info_items i
-       where ${inCommittees(sql.raw('i.committee_id'), where)} and cardinality(i.member_ids) > 0
+       where ${inCommittees(sql.raw('i.committee_id'), where)} and cardinality(i.member_ids) > 0 and i.state <> 'draft'
          and (${inYear(sql`i.submitted_at`, year)} or ${inYear(sql`i.published_at`, year)}
               or exists (select 1 from social_info_results r where r.committee_id = i.committee_id and r.item_id = i.id and ${dateInYear(sql`r.on_date`, year)}))
     ), per as (
@@ -104,13 +104,13 @@ export async function yearFigures(db: Executor, caller: Caller, year: number, sc
            (select count(distinct item_id)::int from social_info_forwards where ${inC(sql.raw('committee_id'))} and ${dateInYear(sql`forwarded_on`, year)}) as forwarded,
            (select count(distinct item_id)::int from social_info_results where ${inC(sql.raw('committee_id'))} and kind = 'adoption' and ${dateInYear(sql`on_date`, year)}) as adopted,
            (select count(distinct item_id)::int from social_info_results where ${inC(sql.raw('committee_id'))} and kind = 'instruction' and ${dateInYear(sql`on_date`, year)}) as instructed
-      from social_info_items where ${inC(sql.raw('committee_id'))}
+      from social_info_items where ${inC(sql.raw('committee_id'))} and state <> 'draft'
        and (${inYear(sql`submitted_at`, year)} or (published_at is not null and ${inYear(sql`published_at`, year)}))`)).rows[0];
 
   const byStateRows = (await db.execute<{ state: InfoState; count: number }>(sql`
-    select state, count(*)::int as count from social_info_items where ${inC(sql.raw('committee_id'))} and ${inYear(sql`submitted_at`, year)} group by state`)).rows;
+    select state, count(*)::int as count from social_info_items where ${inC(sql.raw('committee_id'))} and state <> 'draft' and ${inYear(sql`submitted_at`, year)} group by state`)).rows;
   const counts = new Map(byStateRows.map((r) => [r.state, r.count]));
-  const byState = (Object.keys(INFO_STATES) as InfoState[]).map((state) => ({ state, label: INFO_STATES[state], count: counts.get(state) ?? 0 }));
+  const byState = (Object.keys(INFO_STATES) as InfoState[]).filter((s) => s !== 'draft').map((state) => ({ state, label: INFO_STATES[state], count: counts.get(state) ?? 0 }));
 
   const issues = (await db.execute<{ periodicalId: string; periodicalName: string; released: number; items: number }>(sql`
     select p.id as "periodicalId", p.name as "periodicalName",
@@ -146,13 +146,13 @@ export async function yearFigures(db: Executor, caller: Caller, year: number, sc
     bySector.set(key, s);
   }
   const sources = (await db.execute<{ sourceKind: string; count: number }>(sql`
-    select source_kind as "sourceKind", count(*)::int as count from social_info_items where ${inC(sql.raw('committee_id'))} and ${inYear(sql`submitted_at`, year)}
+    select source_kind as "sourceKind", count(*)::int as count from social_info_items where ${inC(sql.raw('committee_id'))} and state <> 'draft' and ${inYear(sql`submitted_at`, year)}
      group by 1 order by 2 desc`)).rows;
 
   const monthlyRows = (await db.execute<{ month: number; received: number; published: number }>(sql`
     with m as (select generate_series(1, 12) as month),
          r as (select extract(month from submitted_at at time zone ${CHINA_TZ_SQL})::int as month, count(*)::int as n
-                 from social_info_items where ${inC(sql.raw('committee_id'))} and ${inYear(sql`submitted_at`, year)} group by 1),
+                 from social_info_items where ${inC(sql.raw('committee_id'))} and state <> 'draft' and ${inYear(sql`submitted_at`, year)} group by 1),
          p as (select extract(month from published_at at time zone ${CHINA_TZ_SQL})::int as month, count(*)::int as n
                  from social_info_items where ${inC(sql.raw('committee_id'))} and published_at is not null and ${inYear(sql`published_at`, year)} group by 1)
     select m.month, coalesce(r.n, 0) as received, coalesce(p.n, 0) as published from m left join r using (month) left join p using (month) order by m.month`)).rows;

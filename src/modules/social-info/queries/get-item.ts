@@ -27,6 +27,8 @@ export interface ItemView {
   /** Files the author attached (download: the platform attachments route). */
   attachments: AttachmentMeta[];
   dates: { submittedAt: string; publishedAt: string | null; updatedAt: string };
+  /** The record the item was drafted from (a 群众诉求: `demands:demand:<id>`), with the demand's id for the link back. */
+  origin: { ref: string; demandId: string | null } | null;
   /** What the caller may do now, from the workflow table. */
   abilities: Record<InfoAction, boolean>;
 }
@@ -50,6 +52,7 @@ export async function getItem(db: Executor, caller: Caller, id: string): Promise
     forwards: forwards.map((f) => ({ ...f, results: results.filter((r) => r.forwardId === f.id) })),
     attachments,
     dates: { submittedAt: row.submittedAt, publishedAt: row.publishedAt, updatedAt: row.updatedAt },
+    origin: row.sourceRef ? { ref: row.sourceRef, demandId: /^demands:demand:([0-9a-f-]{36})$/.exec(row.sourceRef)?.[1] ?? null } : null,
     abilities: Object.fromEntries(INFO_ACTIONS.map((a) => [a, check(l, a) === null])) as Record<InfoAction, boolean>,
   };
 }

@@ -47,6 +47,9 @@ function ItemDetail() {
                 <span data-testid="info-authors">{item.authors.map((a) => a.name).join('、') || none}</span>
               </Descriptions.Item>
               <Descriptions.Item label={t('detail.source')}>{[item.sourceLabel, item.sourceName].filter(Boolean).join(' · ')}</Descriptions.Item>
+              {item.origin?.demandId && (
+                <Descriptions.Item label={t('detail.origin')}><Link to={`/demands/${item.origin.demandId}`} data-testid="info-origin">{t('detail.originLink')}</Link></Descriptions.Item>
+              )}
               <Descriptions.Item label={t('detail.submittedAt')}>{dateTimeOf(item.dates.submittedAt)}</Descriptions.Item>
               {item.issue && (
                 <Descriptions.Item label={t('detail.issue')}>

@@ -3,7 +3,7 @@ import type { InfoState, IssueStatus, SourceKind } from './social-info.api';
 import type { SiKey, SiT } from './social-info-i18n';
 
 const COLORS: Record<InfoState, string> = {
-  submitted: 'blue', screening: 'geekblue', editing: 'gold', sign_off: 'purple', published: 'green', returned: 'orange', archived: 'default', merged: 'cyan',
+  draft: 'default', submitted: 'blue', screening: 'geekblue', editing: 'gold', sign_off: 'purple', published: 'green', returned: 'orange', archived: 'default', merged: 'cyan',
 };
 const ISSUE_COLORS: Record<IssueStatus, string> = { draft: 'gold', signed: 'purple', released: 'green' };
 

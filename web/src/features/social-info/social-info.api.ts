@@ -27,6 +27,8 @@ export interface InfoItem {
   id: string; state: InfoState; stateLabel: string; sourceKind: SourceKind; sourceLabel: string; sourceName: string | null;
   authors: { memberId: string; name: string }[]; topicId: string | null; urgent: boolean; title: string; body: string;
   reason: string | null; mergedIntoId: string | null;
+  /** The 群众诉求 it was drafted from (demandId for the link back). */
+  origin: { ref: string; demandId: string | null } | null;
   issue: { id: string; periodicalName: string; year: number; number: number | null; status: IssueStatus } | null;
   forwards: InfoForward[];
   dates: { submittedAt: string; publishedAt: string | null; updatedAt: string };
