@@ -48,7 +48,9 @@ describe('one search box finds across modules, and nothing of another committee'
     // One click opens a proposal from the results (the same query again: its answer may come from the page's cache).
     await page.getByTestId('header-search').locator('input').fill('马铃薯');
     await page.getByTestId('header-search').locator('input').press('Enter');
-    await page.getByTestId('search-group-proposals').getByTestId('search-result').first().click();
+    // The results page may first show the previous query's answer while this one loads (a busy CI
+    // machine took longer than the 30 s default once): wait for this query's proposals group.
+    await page.getByTestId('search-group-proposals').getByTestId('search-result').first().click({ timeout: 90_000 });
     await page.waitForURL(new RegExp(`/proposals/${proposal.id}$`));
     expect(pageErrors).toEqual([]);
 

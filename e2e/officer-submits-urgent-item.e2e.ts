@@ -56,7 +56,12 @@ async function standing(page: Page): Promise<{ points: number; kinds: Record<str
   const el = page.getByTestId('my-points');
   await el.waitFor();
   const rows = await page.getByTestId('my-by-kind').locator('tbody tr.ant-table-row').evaluateAll((trs) =>
-    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+    trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => {
+      // The 已达上限 tag sits in the label cell; it is not part of the kind's name.
+      const c = td.cloneNode(true) as HTMLElement;
+      c.querySelectorAll('[data-testid="my-capped"]').forEach((t) => t.remove());
+      return (c.textContent ?? '').trim();
+    })));
   return { points: Number(await el.textContent()), kinds: Object.fromEntries(rows.map((c) => [c[0], Number(c[1])])) };
 }
 const KINDS = ['报送社情民意信息', '社情民意信息被采用', '获领导批示'];
